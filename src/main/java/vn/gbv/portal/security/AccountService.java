@@ -1,0 +1,169 @@
+package vn.gbv.portal.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: administrators create, disable and reset them; everybody changes their own password. */
+@Service
+public class AccountService {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final CurrentUser currentUser;
+
+    AccountService(UserAccountRepository accounts, PasswordEncoder encoder, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.currentUser = currentUser;
+    }
+
+    public record AccountRow(long id, String username, String displayName, Long personId, Set<Role> roles,
+                             Set<Long> managedUnitIds, boolean enabled, boolean mustChangePassword,
+                             boolean locked, Instant lastLoginAt) {
+    }
+
+    public record NewAccount(String username, String displayName, Long personId, Set<Role> roles,
+                             Set<Long> managedUnitIds) {
+    }
+
+    /** The result of creating an account or resetting a password: the one-time password to hand over. */
+    public record IssuedPassword(long accountId, String username, String temporaryPassword) {
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountRow> search(String filter, int offset, int limit) {
+        var page = PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1), Sort.by("username"));
+        Instant now = Instant.now();
+        return accounts.search(filter == null ? "" : filter.trim(), page).stream()
+                .map(a -> new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getPersonId(),
+                        Set.copyOf(a.getRoles()), Set.copyOf(a.getManagedUnitIds()), a.isEnabled(),
+                        a.isMustChangePassword(), a.isLocked(now), a.getLastLoginAt()))
+                .toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public IssuedPassword create(NewAccount request) {
+        String username = normalise(request.username());
+        if (!username.matches("[a-z0-9._-]{3,100}")) {
+            throw new IllegalArgumentException("account.error.username-format");
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new IllegalArgumentException("account.error.username-taken");
+        }
+        if (request.roles().isEmpty()) {
+            throw new IllegalArgumentException("account.error.no-role");
+        }
+        if (request.roles().contains(Role.UNIT_MANAGER) && request.managedUnitIds().isEmpty()) {
+            throw new IllegalArgumentException("account.error.manager-needs-unit");
+        }
+        String password = PasswordPolicy.temporary();
+        UserAccount account = new UserAccount(username, request.displayName().trim(), encoder.encode(password));
+        account.setPersonId(request.personId());
+        account.setRoles(request.roles());
+        account.setManagedUnitIds(request.managedUnitIds());
+        account.setMustChangePassword(true);
+        accounts.save(account);
+        return new IssuedPassword(account.getId(), username, password);
+    }
+
+    /** Creates an account with a known password (demo data and tests); it must be changed only if asked. */
+    @Transactional
+    public long createWithPassword(NewAccount request, String password, boolean mustChange) {
+        UserAccount account = new UserAccount(normalise(request.username()), request.displayName(), encoder.encode(password));
+        account.setPersonId(request.personId());
+        account.setRoles(request.roles());
+        account.setManagedUnitIds(request.managedUnitIds());
+        account.setMustChangePassword(mustChange);
+        return accounts.save(account).getId();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void updateRoles(long accountId, Set<Role> roles, Set<Long> managedUnitIds) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("account.error.no-role");
+        }
+        if (roles.contains(Role.UNIT_MANAGER) && managedUnitIds.isEmpty()) {
+            throw new IllegalArgumentException("account.error.manager-needs-unit");
+        }
+        UserAccount account = accounts.findById(accountId).orElseThrow();
+        account.setRoles(roles);
+        account.setManagedUnitIds(roles.contains(Role.UNIT_MANAGER) ? managedUnitIds : Set.of());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setEnabled(long accountId, boolean enabled) {
+        UserAccount account = accounts.findById(accountId).orElseThrow();
+        if (!enabled && account.getUsername().equals(currentUser.require().username())) {
+            throw new IllegalArgumentException("account.error.disable-self");
+        }
+        account.setEnabled(enabled);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public IssuedPassword resetPassword(long accountId) {
+        UserAccount account = accounts.findById(accountId).orElseThrow();
+        String password = PasswordPolicy.temporary();
+        account.setPasswordHash(encoder.encode(password));
+        account.setMustChangePassword(true);
+        account.unlock();
+        return new IssuedPassword(account.getId(), account.getUsername(), password);
+    }
+
+    /** The signed-in user changes their own password; the old one must be given. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        UserAccount account = accounts.findByUsername(currentUser.require().username()).orElseThrow();
+        if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new PasswordRejectedException("password.error.current-wrong");
+        }
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw new PasswordRejectedException("password.error.same-as-old");
+        }
+        PasswordPolicy.violation(account.getUsername(), newPassword).ifPresent(key -> {
+            throw new PasswordRejectedException(key);
+        });
+        account.setPasswordHash(encoder.encode(newPassword));
+        account.setMustChangePassword(false);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        return CurrentUser.username().flatMap(accounts::findByUsername)
+                .map(UserAccount::isMustChangePassword).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Locale> preferredLocale() {
+        return CurrentUser.username().flatMap(accounts::findByUsername)
+                .map(UserAccount::getPreferredLocale).map(Locale::forLanguageTag);
+    }
+
+    @Transactional
+    public void savePreferredLocale(Locale locale) {
+        CurrentUser.username().flatMap(accounts::findByUsername)
+                .ifPresent(a -> a.setPreferredLocale(locale.toLanguageTag()));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return accounts.existsByUsername(normalise(username));
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+}
