@@ -23,10 +23,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Slice<UserAccount> search(@Param("filter") String filter, Pageable pageable);
 
     // Counters change in one statement so that two nodes counting failures never lose one.
+    // The lock is set first: MariaDB evaluates SET assignments left to right with updated values.
     @Modifying
     @Query("""
-            update UserAccount u set u.failedAttempts = u.failedAttempts + 1,
-              u.lockedUntil = case when u.failedAttempts + 1 >= :max then :lockUntil else u.lockedUntil end
+            update UserAccount u
+            set u.lockedUntil = case when u.failedAttempts + 1 >= :max then :lockUntil else u.lockedUntil end,
+                u.failedAttempts = u.failedAttempts + 1
             where u.username = :username
             """)
     int recordFailure(@Param("username") String username, @Param("max") int max, @Param("lockUntil") Instant lockUntil);

@@ -1,0 +1,63 @@
+package vn.gbv.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.jdbc.Sql;
+
+/** Each role sees its own navigation and reaches its own views, and no other. */
+@SpringBootTest
+@Sql("/sql/test-accounts.sql")
+class RoleNavigationTest extends SpringBrowserlessTest {
+
+    private List<String> navigationPaths() {
+        return $(SideNavItem.class).all().stream().map(SideNavItem::getPath).toList();
+    }
+
+    private String viewAfterNavigatingTo(String path) {
+        UI.getCurrent().navigate(path);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    @Test
+    @WithMockUser(username = "t-learner", roles = "LEARNER")
+    void learnerSeesLearningOnly() {
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning");
+        assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
+        assertThat(viewAfterNavigatingTo("units")).isNotEqualTo("UnitTreeView");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+    }
+
+    @Test
+    @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
+    void trainerSeesCoursesButNotUnits() {
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+    }
+
+    @Test
+    @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
+    void unitManagerSeesUnitsAndPeople() {
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people");
+        assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
+    }
+
+    @Test
+    @WithMockUser(username = "t-admin", roles = "ADMIN")
+    void administratorSeesAdministration() {
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "admin/accounts");
+        assertThat(viewAfterNavigatingTo("my-learning")).isNotEqualTo("MyLearningView");
+    }
+
+    @Test
+    @WithMockUser(username = "t-learner", roles = "LEARNER")
+    void changePasswordIsOpenToEveryone() {
+        assertThat(viewAfterNavigatingTo("account/password")).isEqualTo("ChangePasswordView");
+    }
+}
