@@ -26,3 +26,4 @@ INSERT IGNORE INTO app_user (id, username, password_hash, person_id, display_nam
 INSERT IGNORE INTO user_role (user_id, role) VALUES
  (9201, 'LEARNER'), (9202, 'TRAINER'), (9202, 'LEARNER'), (9203, 'UNIT_MANAGER'), (9203, 'LEARNER'), (9204, 'ADMIN');
 INSERT IGNORE INTO manager_scope (user_id, unit_id) VALUES (9203, 9002);
+UPDATE app_user SET failed_attempts = 0, locked_until = NULL, enabled = TRUE WHERE id BETWEEN 9201 AND 9204;

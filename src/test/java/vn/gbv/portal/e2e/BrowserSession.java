@@ -1,0 +1,75 @@
+package vn.gbv.portal.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real headless Chromium (Debian's, not a downloaded one) driven by Playwright.
+ * Screenshots go to target/screenshots for a person to look at.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final BrowserContext context;
+    final Page page;
+    private final String baseUrl;
+
+    BrowserSession(int port, int width, int height) {
+        this.baseUrl = "http://localhost:" + port + "/";
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("portal.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("vi-VN"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    void open(String path) {
+        page.navigate(baseUrl + path);
+        waitForVaadin();
+    }
+
+    void logIn(String username, String password) {
+        open("login");
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForURL(url -> !url.contains("/login"));
+        waitForVaadin();
+    }
+
+    /** Waits until Vaadin has no request in flight. */
+    void waitForVaadin() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        browser.close();
+        playwright.close();
+    }
+}
