@@ -1,0 +1,255 @@
+package vn.gbv.portal.learning;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.gbv.portal.learning.LearningService.QuestionFeedback;
+import vn.gbv.portal.learning.LearningService.QuizInfo;
+import vn.gbv.portal.learning.LearningService.QuizResult;
+import vn.gbv.portal.learning.LearningService.QuizSheet;
+import vn.gbv.portal.learning.LearningService.SheetOption;
+import vn.gbv.portal.learning.LearningService.SheetQuestion;
+import vn.gbv.portal.learning.LearningService.Step;
+import vn.gbv.portal.security.Role;
+
+/**
+ * A quiz: what it asks and the attempt history; then the answer sheet (every answer saved as it
+ * is given); then the score with the explanations. Scoring happens on the server; the sheet the
+ * browser gets holds no right answer.
+ */
+@Route("learn/:code/quiz/:quizId")
+@RolesAllowed({Role.Names.LEARNER, Role.Names.TRAINER})
+class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.systemDefault());
+    private final LearningService learning;
+    private String code;
+    private long quizId;
+    private String title = "";
+    final Button start = new Button();
+    final Button submit = new Button();
+    final List<Div> questionCards = new ArrayList<>();
+
+    QuizView(LearningService learning) {
+        this.learning = learning;
+        addClassNames("page", "quiz-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        code = event.getRouteParameters().get("code").orElseThrow(NotFoundException::new);
+        quizId = event.getRouteParameters().getLong("quizId").orElseThrow(NotFoundException::new);
+        try {
+            QuizInfo info = learning.quizInfo(code, quizId);
+            title = info.title();
+            if (info.openAttempt()) {
+                showSheet(learning.sheet(code, quizId));
+            } else {
+                showIntro(info);
+            }
+        } catch (LearningException e) {
+            throw new NotFoundException(getTranslation(e.getMessage()));
+        }
+    }
+
+    private void header() {
+        removeAll();
+        questionCards.clear();
+        RouterLink course = new RouterLink(getTranslation("learning.quiz.back-to-course"), CourseView.class, Steps.course(code));
+        add(course, new H2(title));
+    }
+
+    private void showIntro(QuizInfo info) {
+        header();
+        add(new Paragraph(getTranslation("learning.quiz.rules", info.drawCount(), info.passPercent())));
+        add(new Paragraph(info.maxAttempts() == 0 ? getTranslation("learning.quiz.unlimited")
+                : getTranslation("learning.quiz.attempts-left", info.attemptsLeft(), info.maxAttempts())));
+        if (info.passed()) {
+            Div banner = new Div(VaadinIcon.CHECK_CIRCLE.create(), new Span(getTranslation("learning.quiz.already-passed")));
+            banner.addClassName("success-banner");
+            add(banner);
+        }
+        start.setText(getTranslation(info.attempts().isEmpty() ? "learning.quiz.start" : "learning.quiz.retake"));
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        start.setEnabled(info.canStart());
+        start.addClickListener(e -> run(() -> showSheet(learning.sheet(code, quizId))));
+        add(start);
+        if (!info.canStart()) {
+            add(new Paragraph(getTranslation("learning.quiz.no-attempts-left", info.maxAttempts())));
+        }
+        if (!info.attempts().isEmpty()) {
+            add(new H3(getTranslation("learning.quiz.history")));
+            UnorderedList list = new UnorderedList();
+            info.attempts().forEach(a -> list.add(new ListItem(getTranslation("learning.quiz.history-row", a.attemptNo(),
+                    WHEN.format(a.submittedAt()), a.scorePercent(),
+                    getTranslation(a.passed() ? "learning.quiz.passed" : "learning.quiz.failed")))));
+            add(list);
+        }
+    }
+
+    private void showSheet(QuizSheet sheet) {
+        header();
+        Paragraph intro = new Paragraph(getTranslation("learning.quiz.sheet-intro", sheet.attemptNo(), sheet.questions().size(),
+                sheet.passPercent()));
+        intro.addClassName("muted");
+        add(intro);
+        int n = 0;
+        for (SheetQuestion q : sheet.questions()) {
+            n++;
+            Div card = new Div();
+            card.addClassNames("card", "question-card");
+            Span number = new Span(getTranslation("learning.quiz.question-n", n, sheet.questions().size()));
+            number.addClassName("muted");
+            card.add(number);
+            List<Long> saved = sheet.answers().getOrDefault(q.id(), List.of());
+            if ("MULTIPLE".equals(q.type())) {
+                CheckboxGroup<SheetOption> group = new CheckboxGroup<>(q.text());
+                group.setHelperText(getTranslation("learning.quiz.choose-all"));
+                group.setItems(q.options());
+                group.setItemLabelGenerator(SheetOption::text);
+                group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+                group.setValue(q.options().stream().filter(o -> saved.contains(o.id())).collect(Collectors.toSet()));
+                group.addValueChangeListener(e -> run(() -> learning.saveAnswer(sheet.attemptId(), q.id(),
+                        e.getValue().stream().map(SheetOption::id).collect(Collectors.toSet()))));
+                card.add(group);
+            } else {
+                RadioButtonGroup<SheetOption> group = new RadioButtonGroup<>(q.text());
+                group.setItems(q.options());
+                group.setItemLabelGenerator(SheetOption::text);
+                group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+                q.options().stream().filter(o -> saved.contains(o.id())).findFirst().ifPresent(group::setValue);
+                group.addValueChangeListener(e -> run(() -> learning.saveAnswer(sheet.attemptId(), q.id(),
+                        e.getValue() == null ? Set.of() : Set.of(e.getValue().id()))));
+                card.add(group);
+            }
+            questionCards.add(card);
+            add(card);
+        }
+        submit.setText(getTranslation("learning.quiz.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        submit.addClickListener(e -> run(() -> showResult(learning.submit(sheet.attemptId()))));
+        Paragraph saving = new Paragraph(getTranslation("learning.quiz.autosave"));
+        saving.addClassName("muted");
+        add(saving, submit);
+    }
+
+    private void showResult(QuizResult result) {
+        header();
+        Div banner = new Div(result.passed() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.WARNING.create(),
+                new Span(getTranslation(result.passed() ? "learning.quiz.result-passed" : "learning.quiz.result-failed",
+                        result.scorePercent(), result.correct(), result.total(), result.passPercent())));
+        banner.addClassName(result.passed() ? "success-banner" : "warning-banner");
+        banner.getElement().setAttribute("role", "status");
+        add(banner);
+        result.completion().ifPresent(c -> {
+            Div done = new Div(VaadinIcon.ACADEMY_CAP.create(), new Span(getTranslation("learning.completed", c.courseTitle())));
+            done.addClassName("success-banner");
+            add(done);
+            RouterLink mine = new RouterLink(getTranslation("learning.see-my-learning"), MyLearningView.class);
+            add(mine);
+        });
+        int n = 0;
+        for (QuestionFeedback f : result.feedback()) {
+            n++;
+            Div card = new Div();
+            card.addClassNames("card", "question-card", f.right() ? "answer-right" : "answer-wrong");
+            Span verdict = new Span(getTranslation(f.right() ? "learning.quiz.right" : "learning.quiz.wrong"));
+            verdict.getElement().getThemeList().add(f.right() ? "badge success" : "badge error");
+            card.add(new Div(new Span(getTranslation("learning.quiz.question-n", n, result.total()) + " "), verdict));
+            card.add(new Paragraph(f.question().text()));
+            UnorderedList options = new UnorderedList();
+            for (SheetOption o : f.question().options()) {
+                ListItem li = new ListItem(o.text());
+                boolean chosen = f.chosen().contains(o.id());
+                boolean correct = f.correctOptions().contains(o.id());
+                if (correct) {
+                    li.addClassName("option-correct");
+                    li.add(new Span(" — " + getTranslation("learning.quiz.correct-answer")));
+                }
+                if (chosen) {
+                    li.addClassName("option-chosen");
+                    li.add(new Span(" — " + getTranslation("learning.quiz.your-answer")));
+                }
+                options.add(li);
+            }
+            card.add(options);
+            Paragraph explanation = new Paragraph(f.explanation());
+            explanation.addClassName("explanation");
+            card.add(explanation);
+            add(card);
+        }
+        Div actions = new Div();
+        actions.addClassName("lesson-nav");
+        if (!result.passed() && result.attemptsLeft() > 0) {
+            Button again = new Button(getTranslation("learning.quiz.retake"), e -> run(() -> showSheet(learning.sheet(code, quizId))));
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(again);
+        }
+        LearningService.CoursePage page = learning.course(code);
+        int here = indexOfQuiz(page.steps());
+        if (result.passed() && here >= 0 && here + 1 < page.steps().size()) {
+            Step next = page.steps().get(here + 1);
+            Button go = new Button(getTranslation("learning.quiz.next-step"), VaadinIcon.ARROW_RIGHT.create(),
+                    e -> Steps.go(this, code, next));
+            go.setIconAfterText(true);
+            go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(go);
+        }
+        Button back = new Button(getTranslation("learning.quiz.back-to-course"),
+                e -> getUI().ifPresent(ui -> ui.navigate(CourseView.class, Steps.course(code))));
+        actions.add(back);
+        add(actions);
+    }
+
+    private int indexOfQuiz(List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).kind() == LearningService.StepKind.QUIZ && steps.get(i).id() == quizId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Runs a learner action; a refusal (no attempts left, attempt already submitted) is said in words. */
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (LearningException e) {
+            Notification.show(getTranslation(e.getMessage(), e.params()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            showIntro(learning.quizInfo(code, quizId));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
