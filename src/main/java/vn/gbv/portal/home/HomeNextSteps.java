@@ -1,12 +1,30 @@
 package vn.gbv.portal.home;
 
+import com.vaadin.flow.component.Component;
+import vn.gbv.portal.learning.LearningService;
 import vn.gbv.portal.security.SignedInUser;
 
-/** Builds the learner's "what next" card. */
+/** The learner's "what next": continue where they left off, or pick a course. */
 @org.springframework.stereotype.Component
 class HomeNextSteps {
 
-    com.vaadin.flow.component.Component learnerCard(HomeView view, SignedInUser user) {
-        return view.card("home.learner.title", "home.learner.text", "courses", "home.learner.action");
+    private final LearningService learning;
+
+    HomeNextSteps(LearningService learning) {
+        this.learning = learning;
+    }
+
+    Component learnerCard(HomeView view, SignedInUser user) {
+        if (user.personId() != null) {
+            var target = learning.lastPlace();
+            if (target.isPresent()) {
+                var t = target.get();
+                return view.card(view.getTranslation("home.learner.continue-title"),
+                        view.getTranslation("home.learner.continue-text", t.courseTitle(), t.step().title()),
+                        t.path(), view.getTranslation("home.learner.continue-action"));
+            }
+        }
+        return view.card(view.getTranslation("home.learner.title"), view.getTranslation("home.learner.text"),
+                "courses", view.getTranslation("home.learner.action"));
     }
 }

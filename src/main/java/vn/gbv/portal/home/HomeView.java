@@ -30,22 +30,22 @@ class HomeView extends Main implements HasDynamicTitle {
             cards.add(nextSteps.learnerCard(this, user));
         }
         if (user.has(Role.TRAINER)) {
-            cards.add(card("home.trainer.title", "home.trainer.text", "course-admin", "home.trainer.action"));
+            cards.add(card(getTranslation("home.trainer.title"), getTranslation("home.trainer.text"), "course-admin", getTranslation("home.trainer.action")));
         }
         if (user.has(Role.UNIT_MANAGER)) {
-            cards.add(card("home.manager.title", "home.manager.text", "people", "home.manager.action"));
+            cards.add(card(getTranslation("home.manager.title"), getTranslation("home.manager.text"), "people", getTranslation("home.manager.action")));
         }
         if (user.isAdmin()) {
-            cards.add(card("home.admin.title", "home.admin.text", "units", "home.admin.action"));
+            cards.add(card(getTranslation("home.admin.title"), getTranslation("home.admin.text"), "units", getTranslation("home.admin.action")));
         }
         add(cards);
     }
 
-    Component card(String titleKey, String textKey, String path, String actionKey) {
-        Div card = new Div(new H3(getTranslation(titleKey)), new Paragraph(getTranslation(textKey)));
-        Anchor action = new Anchor(path, getTranslation(actionKey));
-        action.addClassName("card-action");
-        card.add(action);
+    Component card(String title, String text, String path, String action) {
+        Div card = new Div(new H3(title), new Paragraph(text));
+        Anchor link = new Anchor(path, action);
+        link.addClassName("card-action");
+        card.add(link);
         card.addClassName("card");
         return card;
     }

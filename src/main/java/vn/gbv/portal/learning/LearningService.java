@@ -193,6 +193,10 @@ public class LearningService {
     }
 
     public record ContinueTarget(String courseCode, String courseTitle, Step step) {
+        /** The page of the step, as a route path. */
+        public String path() {
+            return "learn/" + courseCode + (step.kind() == StepKind.LESSON ? "/lesson/" : "/quiz/") + step.id();
+        }
     }
 
     // ---- lessons -----------------------------------------------------------------------------
