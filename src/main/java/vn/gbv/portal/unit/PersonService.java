@@ -25,7 +25,7 @@ public class PersonService {
     public static final int BIRTH_YEAR_MIN = 1940;
     public static final int BIRTH_YEAR_MAX = 2010;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9+() .-]{6,30}");
+    static final Pattern PHONE = Pattern.compile("[0-9+() .-]{6,30}");
 
     private final PersonRepository people;
     private final MembershipRepository memberships;

@@ -22,7 +22,7 @@ import vn.gbv.portal.security.UnitScope;
 @Service
 public class UnitService {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final int NAME_MAX = 255;
 
     private final UnitRepository units;
@@ -261,6 +261,7 @@ public class UnitService {
     /**
      * Rebuilds the closure of the current tree from the open parent links of open units. Runs in
      * the caller's transaction, so that readers never see a tree change without its closure.
+     * Needs no role: it only recomputes derived data, and the demo-data loader calls it at start-up.
      */
     @Transactional
     public void rebuildClosure() {
