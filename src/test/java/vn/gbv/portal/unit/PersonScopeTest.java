@@ -81,7 +81,8 @@ class PersonScopeTest {
     void readsCreatesAndChangesPeopleInScope() {
         assertThat(people.person(inSchool).details().fullName()).isEqualTo("Đỗ Văn Nam");
 
-        long created = people.create(new PersonalDetails("  Vũ Thị Thu ", Sex.F, 1985, "0912 345 678", "thu@example.vn"),
+        long created = people.create(
+                new PersonalDetails("  Vũ Thị Thu ", Sex.F, 1985, "0912 345 678", "thu@example.vn"),
                 new MembershipTerms(school, StaffCategory.NHAN_VIEN, "Nhân viên tư vấn", true), CHANGE);
         assertThat(people.person(created).details())
                 .isEqualTo(new PersonalDetails("Vũ Thị Thu", Sex.F, 1985, "0912 345 678", "thu@example.vn"));
@@ -123,7 +124,8 @@ class PersonScopeTest {
         assertRefused(() -> people.count(wardB, PersonFilter.none()));
         assertRefused(() -> people.person(inB));
         assertRefused(() -> people.updateDetails(inB, details));
-        assertRefused(() -> people.changeMembership(inB, new MembershipTerms(wardA, StaffCategory.CONG_CHUC, null, true), CHANGE));
+        MembershipTerms inWardA = new MembershipTerms(wardA, StaffCategory.CONG_CHUC, null, true);
+        assertRefused(() -> people.changeMembership(inB, inWardA, CHANGE));
         assertRefused(() -> people.endMembership(inB, CHANGE));
         assertRefused(() -> people.create(details, inWardB, CHANGE));
         assertRefused(() -> people.changeMembership(inA, inWardB, CHANGE));
@@ -132,7 +134,8 @@ class PersonScopeTest {
         assertRefused(() -> units.children(wardB, 0, 10));
         assertRefused(() -> units.childCount(wardB));
         assertRefused(() -> units.formerNames(wardB));
-        assertRefused(() -> units.addUnit(new NewUnit(wardA, TestData.code("X"), "Trạm Y tế", UnitType.HEALTH_FACILITY, CHANGE)));
+        assertRefused(() -> units.addUnit(
+                new NewUnit(wardA, TestData.code("X"), "Trạm Y tế", UnitType.HEALTH_FACILITY, CHANGE)));
         assertRefused(() -> units.rename(wardA, "Phường khác", CHANGE));
 
         assertThat(jdbc.queryForObject("select count(*) from membership where person_id = ?", Integer.class, inB))

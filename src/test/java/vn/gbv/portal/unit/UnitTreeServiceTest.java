@@ -184,7 +184,9 @@ class UnitTreeServiceTest {
     }
 
     private List<org.assertj.core.groups.Tuple> parentLinks(long unitId) {
-        return jdbc.query("select parent_id, valid_from, valid_to from unit_parent where unit_id = ? order by valid_from",
+        return jdbc.query("""
+                select parent_id, valid_from, valid_to from unit_parent where unit_id = ? order by valid_from
+                """,
                 (rs, i) -> tuple(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)),
                 unitId);
     }
