@@ -1,0 +1,30 @@
+package vn.gbv.portal.unit;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface MembershipRepository extends JpaRepository<Membership, Long> {
+
+    Optional<Membership> findByPersonIdAndValidToIsNull(long personId);
+
+    long countByUnitIdAndValidToIsNull(long unitId);
+
+    boolean existsByUnitIdAndValidToIsNullAndValidFromGreaterThanEqual(long unitId, LocalDate date);
+
+    /** A merge: every current member of a unit gets an identical row in the successor from the date. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = """
+            insert into membership (person_id, unit_id, category, position, in_target, valid_from)
+            select m.person_id, :successor, m.category, m.position, m.in_target, :from
+            from membership m where m.unit_id = :unit and m.valid_to is null
+            """, nativeQuery = true)
+    int copyCurrentTo(@Param("unit") long unitId, @Param("successor") long successorId, @Param("from") LocalDate from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Membership m set m.validTo = :on where m.unitId = :unit and m.validTo is null")
+    int closeCurrent(@Param("unit") long unitId, @Param("on") LocalDate on);
+}

@@ -1,0 +1,6 @@
+package vn.gbv.portal.unit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PersonRepository extends JpaRepository<Person, Long> {
+}

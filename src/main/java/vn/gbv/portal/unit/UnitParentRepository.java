@@ -1,0 +1,37 @@
+package vn.gbv.portal.unit;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface UnitParentRepository extends JpaRepository<UnitParent, Long> {
+
+    Optional<UnitParent> findByUnitIdAndValidToIsNull(long unitId);
+
+    List<UnitParent> findByParentIdAndValidToIsNull(long parentId);
+
+    @Modifying(flushAutomatically = true)
+    @Query(value = "delete from unit_closure", nativeQuery = true)
+    void deleteClosure();
+
+    /**
+     * The closure of the current tree: every open unit is its own ancestor at depth 0, and each
+     * open parent link between open units adds a level.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query(value = """
+            insert into unit_closure (ancestor_id, descendant_id, depth)
+            with recursive tree (ancestor_id, descendant_id, depth) as (
+                select u.id, u.id, 0 from unit u where u.valid_to is null
+                union all
+                select t.ancestor_id, p.unit_id, t.depth + 1
+                from tree t
+                join unit_parent p on p.parent_id = t.descendant_id and p.valid_to is null
+                join unit c on c.id = p.unit_id and c.valid_to is null
+            )
+            select ancestor_id, descendant_id, depth from tree
+            """, nativeQuery = true)
+    void insertClosure();
+}
