@@ -28,8 +28,10 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/health", "/styles/**", "/images/**",
-                        "/course-assets/**").permitAll());
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/styles/**", "/images/**").permitAll()
+                // Lesson images are course content: for signed-in users only. Vaadin denies any
+                // request it does not know, so the path needs its own rule.
+                .requestMatchers("/course-assets/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         // The login page tells a locked or disabled account apart from a wrong password.
         http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {

@@ -1,0 +1,185 @@
+package vn.gbv.portal.course;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import vn.gbv.portal.course.ImportReport.CourseResult;
+import vn.gbv.portal.course.ImportReport.Outcome;
+
+/**
+ * Imports every course folder of a directory. Each folder is read, checked and, when valid and
+ * changed, published as a new version in its own transaction: one broken course does not stop
+ * the others and never replaces what is published. Each run is recorded with its problems.
+ */
+@Component
+class CourseImporter {
+
+    /** MariaDB named lock: on several nodes, one imports at a time; the others wait, then find nothing changed. */
+    private static final String LOCK = "course-import";
+    private static final int LOCK_WAIT_SECONDS = 60;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final LessonSanitizer lessons;
+    private final CourseVersionWriter writer;
+    private final Clock clock;
+
+    CourseImporter(DataSource dataSource, JdbcTemplate jdbc, LessonSanitizer lessons, CourseVersionWriter writer,
+                   Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.lessons = lessons;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    ImportReport importAll(Path dir, String startedBy) {
+        if (!Files.isDirectory(dir)) {
+            throw new CourseImportUnavailableException("course.import.error.no-folder", dir.toAbsolutePath());
+        }
+        // The lock lives as long as the session that took it: one dedicated connection, held for the run.
+        try (Connection connection = dataSource.getConnection()) {
+            JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            Integer locked = session.queryForObject("SELECT GET_LOCK(?, ?)", Integer.class, LOCK, LOCK_WAIT_SECONDS);
+            if (!Integer.valueOf(1).equals(locked)) {
+                throw new CourseImportUnavailableException("course.import.error.busy");
+            }
+            try {
+                return importLocked(dir, startedBy);
+            } finally {
+                session.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+            }
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("No connection for the course import lock", e);
+        }
+    }
+
+    private ImportReport importLocked(Path dir, String startedBy) {
+        Instant startedAt = clock.instant();
+        long runId = insertRun(startedAt, startedBy);
+        CourseFolderParser parser = new CourseFolderParser(lessons,
+                new HashSet<>(jdbc.queryForList("SELECT code FROM programme_group", String.class)));
+        List<ParsedFolder> parsed = withDuplicateCodes(courseFolders(dir).stream()
+                .map(CourseFolderSnapshot::read)
+                .map(parser::parse)
+                .toList());
+        List<CourseResult> results = parsed.stream().map(this::importOne).toList();
+
+        List<CourseProblem> problems = results.stream().flatMap(r -> r.problems().stream()).toList();
+        jdbc.batchUpdate("""
+                INSERT INTO course_import_problem (run_id, course_folder, file, line, message)
+                VALUES (?, ?, ?, ?, ?)""", problems.stream()
+                .map(p -> new Object[] {runId, fit(p.folder(), 200), fit(p.file(), 300), p.line(), fit(p.message(), 2000)})
+                .toList());
+        Instant finishedAt = clock.instant();
+        ImportReport report = new ImportReport(runId, startedBy, startedAt, finishedAt, results);
+        jdbc.update("UPDATE course_import_run SET finished_at = ?, summary = ? WHERE id = ?",
+                Timestamp.from(finishedAt), summary(report), runId);
+        return report;
+    }
+
+    private CourseResult importOne(ParsedFolder folder) {
+        Optional<CourseDraft> valid = folder.valid();
+        if (valid.isEmpty()) {
+            return new CourseResult(folder.folder(), folder.code(), Outcome.FAILED, null, folder.problems());
+        }
+        CourseDraft draft = valid.get();
+        Optional<Integer> unchanged = currentVersionWithHash(draft.card().code(), draft.contentHash());
+        if (unchanged.isPresent()) {
+            return new CourseResult(folder.folder(), folder.code(), Outcome.UNCHANGED, unchanged.get(), List.of());
+        }
+        try {
+            int versionNo = writer.publish(draft);
+            return new CourseResult(folder.folder(), folder.code(), Outcome.IMPORTED, versionNo, List.of());
+        } catch (DataAccessException e) {
+            // The database refused this course (its transaction is rolled back): reported like any
+            // other problem of the course, so that the other courses are still imported.
+            CourseProblems problems = new CourseProblems(folder.folder());
+            problems.add(null, null, "database", e.getMostSpecificCause().getMessage());
+            return new CourseResult(folder.folder(), folder.code(), Outcome.FAILED, null, problems.all());
+        }
+    }
+
+    private Optional<Integer> currentVersionWithHash(String code, String contentHash) {
+        return jdbc.queryForList("""
+                SELECT v.version_no FROM course c JOIN course_version v ON v.id = c.current_version_id
+                WHERE c.code = ? AND v.content_hash = ?""", Integer.class, code, contentHash).stream().findFirst();
+    }
+
+    /** Two folders with the same code: neither is imported, since either could be the one meant. */
+    private static List<ParsedFolder> withDuplicateCodes(List<ParsedFolder> parsed) {
+        Map<String, List<String>> foldersByCode = parsed.stream().filter(p -> p.code() != null)
+                .collect(Collectors.groupingBy(ParsedFolder::code,
+                        Collectors.mapping(ParsedFolder::folder, Collectors.toList())));
+        List<ParsedFolder> checked = new ArrayList<>();
+        for (ParsedFolder folder : parsed) {
+            List<String> same = folder.code() == null ? List.of() : foldersByCode.get(folder.code());
+            if (same.size() > 1) {
+                CourseProblems problems = new CourseProblems(folder.folder());
+                String others = same.stream().filter(f -> !f.equals(folder.folder())).collect(Collectors.joining(", "));
+                problems.add("course.yaml", folder.codeLine(), "code-duplicate", folder.code(), others);
+                checked.add(folder.withProblem(problems.all().getFirst()));
+            } else {
+                checked.add(folder);
+            }
+        }
+        return checked;
+    }
+
+    /** Every folder of the courses directory is a course; files there (README.md) and hidden folders are not. */
+    private static List<Path> courseFolders(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the courses folder " + dir, e);
+        }
+    }
+
+    private long insertRun(Instant startedAt, String startedBy) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(
+                    "INSERT INTO course_import_run (started_at, started_by) VALUES (?, ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            statement.setTimestamp(1, Timestamp.from(startedAt));
+            statement.setString(2, fit(startedBy, 100));
+            return statement;
+        }, key);
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    /** For operators reading the table; the portal shows the report itself, translated. */
+    private static String summary(ImportReport report) {
+        return "imported %d, unchanged %d, failed %d".formatted(report.count(Outcome.IMPORTED),
+                report.count(Outcome.UNCHANGED), report.count(Outcome.FAILED));
+    }
+
+    private static String fit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,120 @@
+package vn.gbv.portal.course;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.course.CourseDraft.LessonDraft;
+import vn.gbv.portal.course.CourseDraft.ModuleDraft;
+import vn.gbv.portal.course.CourseDraft.OptionDraft;
+import vn.gbv.portal.course.CourseDraft.QuestionDraft;
+import vn.gbv.portal.course.CourseDraft.QuizDraft;
+
+/**
+ * Writes a checked course folder as the course's next version and makes it the current one, in
+ * one transaction: a learner sees the old version or the new one, never half of it. Earlier
+ * versions are kept, because completions name the version they were earned on.
+ */
+@Component
+class CourseVersionWriter {
+
+    private final JdbcTemplate jdbc;
+    private final LessonSanitizer lessons;
+
+    CourseVersionWriter(JdbcTemplate jdbc, LessonSanitizer lessons) {
+        this.jdbc = jdbc;
+        this.lessons = lessons;
+    }
+
+    /** Returns the new version's number. */
+    @Transactional
+    public int publish(CourseDraft draft) {
+        long courseId = lockedCourseId(draft.card().code());
+        int versionNo = Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT COALESCE(MAX(version_no), 0) + 1 FROM course_version WHERE course_id = ?",
+                Integer.class, courseId));
+        var card = draft.card();
+        long versionId = insert("""
+                INSERT INTO course_version (course_id, version_no, label, content_hash, title, summary, topic,
+                    group_code, audience, estimated_minutes, source, source_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FOLDER', ?)""",
+                courseId, versionNo, card.label(), draft.contentHash(), card.title(), card.summary(), card.topic(),
+                card.groupCode(), card.audience(), card.estimatedMinutes(), draft.folder());
+
+        int lessonPosition = 0;
+        List<ModuleDraft> modules = draft.modules();
+        for (int m = 0; m < modules.size(); m++) {
+            ModuleDraft module = modules.get(m);
+            long moduleId = insert("""
+                    INSERT INTO course_module (course_version_id, position, folder, title, summary)
+                    VALUES (?, ?, ?, ?, ?)""", versionId, m + 1, module.folder(), module.title(), module.summary());
+            for (LessonDraft lesson : module.lessons()) {
+                lessonPosition++;
+                jdbc.update("""
+                        INSERT INTO lesson (module_id, position, file_name, title, markdown, html)
+                        VALUES (?, ?, ?, ?, ?, ?)""", moduleId, lessonPosition, lesson.fileName(), lesson.title(),
+                        lesson.markdown(), lessons.toHtml(lesson.markdown(), module.folder(), versionId));
+            }
+            if (module.quiz() != null) {
+                insertQuiz(versionId, moduleId, module.quiz());
+            }
+        }
+        if (draft.finalQuiz() != null) {
+            insertQuiz(versionId, null, draft.finalQuiz());
+        }
+        jdbc.batchUpdate("INSERT INTO course_asset (course_version_id, path, content_type, bytes) VALUES (?, ?, ?, ?)",
+                draft.assets(), 20, (ps, asset) -> {
+                    ps.setLong(1, versionId);
+                    ps.setString(2, asset.path());
+                    ps.setString(3, asset.contentType());
+                    ps.setBytes(4, asset.bytes());
+                });
+        jdbc.update("UPDATE course SET current_version_id = ? WHERE id = ?", versionId, courseId);
+        return versionNo;
+    }
+
+    /** The course's id, its row locked so that two writers cannot take the same version number. */
+    private long lockedCourseId(String code) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM course WHERE code = ? FOR UPDATE", Long.class, code);
+        return ids.isEmpty() ? insert("INSERT INTO course (code) VALUES (?)", code) : ids.getFirst();
+    }
+
+    private void insertQuiz(long versionId, Long moduleId, QuizDraft quiz) {
+        long quizId = insert("""
+                INSERT INTO quiz (course_version_id, module_id, title, pass_percent, draw_count, max_attempts)
+                VALUES (?, ?, ?, ?, ?, ?)""", versionId, moduleId, quiz.title(), quiz.passPercent(),
+                quiz.drawCount(), quiz.maxAttempts());
+        List<QuestionDraft> questions = quiz.questions();
+        for (int q = 0; q < questions.size(); q++) {
+            QuestionDraft question = questions.get(q);
+            long questionId = insert("""
+                    INSERT INTO quiz_question (quiz_id, question_key, position, type, text, explanation)
+                    VALUES (?, ?, ?, ?, ?, ?)""", quizId, question.key(), q + 1, question.type().name(),
+                    question.text(), question.explanation());
+            List<Object[]> options = new ArrayList<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                OptionDraft option = question.options().get(o);
+                options.add(new Object[] {questionId, o + 1, option.text(), option.correct()});
+            }
+            jdbc.batchUpdate("INSERT INTO quiz_option (question_id, position, text, correct) VALUES (?, ?, ?, ?)",
+                    options);
+        }
+    }
+
+    private long insert(String sql, Object... args) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(args).setValues(statement);
+            return statement;
+        }, key);
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+}
