@@ -48,7 +48,7 @@ public class TrainedRule {
         LocalDate to = ((java.sql.Date) rule.get("window_to")).toLocalDate();
         List<Group> required = jdbc.query("""
                 select g.code, g.name_vi, g.name_en from programme_rule_group rg
-                join programme_group g on g.code = rg.group_code where rg.rule_id = ? order by g.code
+                join programme_group g on g.code = rg.group_code where rg.rule_id = ? order by g.name_vi
                 """, (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)), ruleId);
         LocalDate until = asOf.isBefore(to) ? asOf : to;
         Set<String> satisfied = jdbc.queryForList("""

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.OrderedList;
@@ -63,10 +64,12 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         bar.getElement().setAttribute("aria-label", position.getText());
         add(new Div(course, position), bar, toc(code, page));
 
+        H1 heading = new H1(title);
+        heading.addClassName("lesson-title");
         Article content = new Article();
         content.addClassName("lesson-content");
         content.getElement().setProperty("innerHTML", page.lesson().html());
-        add(content);
+        add(heading, content);
 
         previous.setText(getTranslation("learning.lesson.previous"));
         previous.setIcon(VaadinIcon.ARROW_LEFT.create());

@@ -84,9 +84,11 @@ class MyLearningView extends Main implements HasDynamicTitle {
         card.add(new Paragraph(getTranslation("learning.rule.explain")));
         UnorderedList missing = new UnorderedList();
         for (TrainedRule.Group group : status.missing()) {
-            ListItem item = new ListItem(new Span((english ? group.nameEn() : group.nameVi()) + ": "));
+            ListItem item = new ListItem(new Span(english ? group.nameEn() : group.nameVi()));
+            UnorderedList courses = new UnorderedList();
             learning.coursesForGroup(group.code()).forEach(course ->
-                    item.add(new RouterLink(course.title(), CourseView.class, Steps.course(course.code())), new Span(" ")));
+                    courses.add(new ListItem(new RouterLink(course.title(), CourseView.class, Steps.course(course.code())))));
+            item.add(courses);
             missing.add(item);
         }
         card.add(missing);

@@ -29,7 +29,7 @@ class Person {
     @JdbcTypeCode(SqlTypes.CHAR)
     private Sex sex;
 
-    @Column(name = "birth_year")
+    @Column(name = "birth_year", columnDefinition = "smallint")
     private Integer birthYear;
 
     private String phone;

@@ -63,7 +63,7 @@ class LearnerJourneyIT {
             assertThat(browser.page.getByText("Lưu ý nội dung")).isVisible();
             browser.screenshot("lesson-390");
             nextStep(browser);
-            secondLesson = browser.page.locator("article.lesson-content h1").first().textContent();
+            secondLesson = browser.page.locator("h1.lesson-title").textContent();
         }
         // leaves; later logs in again from another browser (no cookies, a new session)
 
@@ -72,7 +72,7 @@ class LearnerJourneyIT {
             assertThat(browser.page.getByText(secondLesson, new Page.GetByTextOptions().setExact(false)).first()).isVisible();
             browser.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Học tiếp từ chỗ đã dừng")).click();
             browser.waitForVaadin();
-            assertThat(browser.page.locator("article.lesson-content h1").first()).hasText(secondLesson);
+            assertThat(browser.page.locator("h1.lesson-title")).hasText(secondLesson);
 
             // read on and pass every quiz until the course is complete
             for (int step = 0; step < 20 && browser.page.getByText("Chúc mừng!", new Page.GetByTextOptions().setExact(false))
