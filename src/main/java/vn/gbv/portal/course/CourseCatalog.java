@@ -53,6 +53,7 @@ public interface CourseCatalog {
     record LessonRef(long id, int position, String title) {
     }
 
+    /** {@code html}: the lesson's body, safe to show, without its title heading (show {@code title} apart). */
     record LessonContent(long id, long courseVersionId, long moduleId, String title, String html) {
     }
 

@@ -72,7 +72,7 @@ class CourseImporter {
                 session.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
             }
         } catch (SQLException e) {
-            throw new CannotGetJdbcConnectionException("No connection for the course import lock", e);
+            throw new CannotGetJdbcConnectionException("The connection holding the course import lock failed", e);
         }
     }
 
@@ -82,8 +82,7 @@ class CourseImporter {
         CourseFolderParser parser = new CourseFolderParser(lessons,
                 new HashSet<>(jdbc.queryForList("SELECT code FROM programme_group", String.class)));
         List<ParsedFolder> parsed = withDuplicateCodes(courseFolders(dir).stream()
-                .map(CourseFolderSnapshot::read)
-                .map(parser::parse)
+                .map(folder -> parse(parser, folder))
                 .toList());
         List<CourseResult> results = parsed.stream().map(this::importOne).toList();
 
@@ -98,6 +97,18 @@ class CourseImporter {
         jdbc.update("UPDATE course_import_run SET finished_at = ?, summary = ? WHERE id = ?",
                 Timestamp.from(finishedAt), summary(report), runId);
         return report;
+    }
+
+    private static ParsedFolder parse(CourseFolderParser parser, Path folder) {
+        try {
+            return parser.parse(CourseFolderSnapshot.read(folder));
+        } catch (UncheckedIOException e) {
+            // A folder that cannot be read (permissions, a file removed while reading) fails only this course.
+            String name = folder.getFileName().toString();
+            CourseProblems problems = new CourseProblems(name);
+            problems.add(null, null, "folder-unreadable", e.getCause().getMessage());
+            return new ParsedFolder(name, null, null, null, null, problems.all());
+        }
     }
 
     private CourseResult importOne(ParsedFolder folder) {

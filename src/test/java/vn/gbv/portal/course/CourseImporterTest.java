@@ -2,7 +2,11 @@ package vn.gbv.portal.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -87,9 +91,9 @@ class CourseImporterTest {
         assertThat(moduleQuiz.drawCount()).isEqualTo(3);
         assertThat(moduleQuiz.maxAttempts()).isZero();
         assertThat(moduleQuiz.questions()).extracting(QuestionDefinition::key, QuestionDefinition::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("khai-niem", "SINGLE"),
-                        org.assertj.core.groups.Tuple.tuple("nhieu-dap-an", "MULTIPLE"),
-                        org.assertj.core.groups.Tuple.tuple("dung-sai", "TRUE_FALSE"));
+                .containsExactly(tuple("khai-niem", "SINGLE"),
+                        tuple("nhieu-dap-an", "MULTIPLE"),
+                        tuple("dung-sai", "TRUE_FALSE"));
         assertThat(moduleQuiz.questions().getFirst().options()).hasSize(3)
                 .filteredOn(CourseCatalog.OptionDefinition::correct).singleElement()
                 .extracting(CourseCatalog.OptionDefinition::text)
@@ -98,8 +102,8 @@ class CourseImporterTest {
                 .hasSize(2);
         assertThat(moduleQuiz.questions().get(2).options())
                 .extracting(CourseCatalog.OptionDefinition::text, CourseCatalog.OptionDefinition::correct)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Đúng", false),
-                        org.assertj.core.groups.Tuple.tuple("Sai", true));
+                .containsExactly(tuple("Đúng", false),
+                        tuple("Sai", true));
 
         QuizDefinition finalQuiz = catalog.quiz(outline.finalQuizId()).orElseThrow();
         assertThat(finalQuiz.moduleId()).isNull();
@@ -115,6 +119,7 @@ class CourseImporterTest {
         String code = TestCourses.uniqueCode("khong-doi");
         TestCourses.validCourse(root, "khoa-hoc", code);
         importer.importAll(root, "test");
+        TestCourses.write(root.resolve("khoa-hoc/01-nhan-dien/.DS_Store"), "an editor's file, not content");
 
         ImportReport again = importer.importAll(root, "test");
 
@@ -199,9 +204,20 @@ class CourseImporterTest {
                         (course, code) -> TestCourses.replace(course.resolve("quiz.yaml"),
                                 "answer: false", "answer: sai"),
                         "quiz.yaml", 9, "Trường 'answer' phải là true hoặc false."),
+                broken("symbolic link instead of a file",
+                        (course, code) -> link(course.resolve("01-nhan-dien/images/lien-ket.svg"), Path.of("/etc/hostname")),
+                        "01-nhan-dien/images/lien-ket.svg", null, "không phải là tệp thông thường"),
                 broken("module without a lesson",
                         (course, code) -> TestCourses.delete(course.resolve("02-ho-tro/01-tiep-can.md")),
                         "02-ho-tro", null, "Học phần '02-ho-tro' chưa có bài học nào"));
+    }
+
+    private static void link(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Arguments broken(String name, BiConsumer<Path, String> breakIt, String file, Integer line,
@@ -249,8 +265,8 @@ class CourseImporterTest {
         ImportReport report = importer.importAll(root, "test");
 
         assertThat(report.courses()).extracting(CourseResult::folder, CourseResult::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a-hong", Outcome.FAILED),
-                org.assertj.core.groups.Tuple.tuple("b-tot", Outcome.IMPORTED));
+                tuple("a-hong", Outcome.FAILED),
+                tuple("b-tot", Outcome.IMPORTED));
         assertThat(catalog.card(brokenCode)).isEmpty();
         assertThat(catalog.card(goodCode)).isPresent();
         List<String> stored = jdbc.queryForList(

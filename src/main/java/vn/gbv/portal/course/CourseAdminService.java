@@ -1,0 +1,82 @@
+package vn.gbv.portal.course;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What trainers and administrators see of courses: versions, counts and the last import's problems. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
+class CourseAdminService {
+
+    /** A published course with its current version; {@code groupCode} and its names may be null. */
+    record CourseRow(String code, String title, String topic, String groupCode, String groupNameVi,
+                     String groupNameEn, int versionNo, String label, Instant publishedAt, int lessonCount,
+                     int questionCount) {
+    }
+
+    record ImportRun(long id, String startedBy, Instant startedAt, Instant finishedAt, int problemCount) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CourseAdminService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CourseRow> courses(int offset, int limit) {
+        return jdbc.query("""
+                SELECT c.code, v.title, v.topic, v.group_code, g.name_vi, g.name_en, v.version_no, v.label,
+                       v.published_at,
+                       (SELECT COUNT(*) FROM lesson l JOIN course_module m ON m.id = l.module_id
+                         WHERE m.course_version_id = v.id) AS lesson_count,
+                       (SELECT COUNT(*) FROM quiz_question q JOIN quiz z ON z.id = q.quiz_id
+                         WHERE z.course_version_id = v.id) AS question_count
+                FROM course c
+                JOIN course_version v ON v.id = c.current_version_id
+                LEFT JOIN programme_group g ON g.code = v.group_code
+                ORDER BY v.title, c.code
+                LIMIT ? OFFSET ?""",
+                (rs, i) -> new CourseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getInt(11)),
+                limit, offset);
+    }
+
+    public int courseCount() {
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM course WHERE current_version_id IS NOT NULL", Integer.class));
+    }
+
+    /** The last import that finished. */
+    public Optional<ImportRun> lastRun() {
+        return jdbc.query("""
+                SELECT r.id, r.started_by, r.started_at, r.finished_at,
+                       (SELECT COUNT(*) FROM course_import_problem p WHERE p.run_id = r.id)
+                FROM course_import_run r WHERE r.finished_at IS NOT NULL
+                ORDER BY r.finished_at DESC, r.id DESC LIMIT 1""",
+                (rs, i) -> new ImportRun(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
+                        instant(rs.getTimestamp(4)), rs.getInt(5)))
+                .stream().findFirst();
+    }
+
+    public List<CourseProblem> problems(long runId, int offset, int limit) {
+        return jdbc.query("""
+                SELECT course_folder, file, line, message FROM course_import_problem
+                WHERE run_id = ? ORDER BY id LIMIT ? OFFSET ?""",
+                (rs, i) -> new CourseProblem(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class),
+                        rs.getString(4)),
+                runId, limit, offset);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
