@@ -127,10 +127,15 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             card.addClassNames("card", "question-card");
             Span number = new Span(getTranslation("learning.quiz.question-n", n, sheet.questions().size()));
             number.addClassName("muted");
-            card.add(number);
+            // The question is a paragraph of its own (a group label would be cut to one line on a phone)
+            Paragraph text = new Paragraph(q.text());
+            text.setId("question-" + q.id());
+            text.addClassName("question-text");
+            card.add(number, text);
             List<Long> saved = sheet.answers().getOrDefault(q.id(), List.of());
             if ("MULTIPLE".equals(q.type())) {
-                CheckboxGroup<SheetOption> group = new CheckboxGroup<>(q.text());
+                CheckboxGroup<SheetOption> group = new CheckboxGroup<>();
+                group.setAriaLabelledBy(text.getId().orElseThrow());
                 group.setHelperText(getTranslation("learning.quiz.choose-all"));
                 group.setItems(q.options());
                 group.setItemLabelGenerator(SheetOption::text);
@@ -140,7 +145,8 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                         e.getValue().stream().map(SheetOption::id).collect(Collectors.toSet()))));
                 card.add(group);
             } else {
-                RadioButtonGroup<SheetOption> group = new RadioButtonGroup<>(q.text());
+                RadioButtonGroup<SheetOption> group = new RadioButtonGroup<>();
+                group.setAriaLabelledBy(text.getId().orElseThrow());
                 group.setItems(q.options());
                 group.setItemLabelGenerator(SheetOption::text);
                 group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);

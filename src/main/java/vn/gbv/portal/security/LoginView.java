@@ -18,12 +18,14 @@ import vn.gbv.portal.i18n.LanguageSwitch;
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    /** What the form shows (LoginForm keeps its i18n to itself). */
+    LoginI18n shown;
 
     LoginView() {
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        show(i18n(null));
 
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("login-title");
@@ -43,9 +45,14 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 : params.containsKey("disabled") ? "login.error.disabled"
                 : params.containsKey("error") ? "login.error.credentials" : null;
         if (errorKey != null) {
-            form.setI18n(i18n(errorKey));
+            show(i18n(errorKey));
             form.setError(true);
         }
+    }
+
+    private void show(LoginI18n i18n) {
+        shown = i18n;
+        form.setI18n(i18n);
     }
 
     private LoginI18n i18n(String errorKey) {

@@ -32,6 +32,8 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isNotEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
+        assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
     }
 
     @Test
@@ -39,6 +41,8 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     void trainerSeesCoursesButNotUnits() {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
+        assertThat(viewAfterNavigatingTo("courses")).isEqualTo("CatalogueView");
     }
 
     @Test
@@ -46,12 +50,18 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     void unitManagerSeesUnitsAndPeople() {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
     }
 
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
         assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "admin/accounts");
+        assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
+        assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("my-learning")).isNotEqualTo("MyLearningView");
     }
 
