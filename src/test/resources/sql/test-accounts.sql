@@ -22,8 +22,10 @@ INSERT IGNORE INTO app_user (id, username, password_hash, person_id, display_nam
  (9201, 't-learner', '{noop}Learner-pass1', 9101, 'Nguyễn Thị Học', FALSE),
  (9202, 't-trainer', '{noop}Trainer-pass1', 9102, 'Trần Văn Giảng', FALSE),
  (9203, 't-manager', '{noop}Manager-pass1', 9103, 'Lê Thị Quản', FALSE),
- (9204, 't-admin', '{noop}Admin-pass1', NULL, 'Quản trị Thử nghiệm', FALSE);
+ (9204, 't-admin', '{noop}Admin-pass1', NULL, 'Quản trị Thử nghiệm', FALSE),
+ (9205, 't-newbie', '{noop}Temporary-1', NULL, 'Người Mới', TRUE);
 INSERT IGNORE INTO user_role (user_id, role) VALUES
- (9201, 'LEARNER'), (9202, 'TRAINER'), (9202, 'LEARNER'), (9203, 'UNIT_MANAGER'), (9203, 'LEARNER'), (9204, 'ADMIN');
+ (9201, 'LEARNER'), (9202, 'TRAINER'), (9202, 'LEARNER'), (9203, 'UNIT_MANAGER'), (9203, 'LEARNER'), (9204, 'ADMIN'), (9205, 'LEARNER');
 INSERT IGNORE INTO manager_scope (user_id, unit_id) VALUES (9203, 9002);
-UPDATE app_user SET failed_attempts = 0, locked_until = NULL, enabled = TRUE WHERE id BETWEEN 9201 AND 9204;
+UPDATE app_user SET failed_attempts = 0, locked_until = NULL, enabled = TRUE WHERE id BETWEEN 9201 AND 9205;
+UPDATE app_user SET must_change_password = TRUE WHERE id = 9205;

@@ -93,8 +93,11 @@ class LearnerJourneyIT {
         }
     }
 
+    /** "Done, next step" on a lesson: waits until the browser is on the next page. */
     private void nextStep(BrowserSession browser) {
+        String before = browser.page.url();
         browser.page.locator(".lesson-nav vaadin-button[theme~='primary']").click();
+        browser.page.waitForURL(url -> !url.equals(before));
         browser.waitForVaadin();
     }
 
@@ -108,6 +111,7 @@ class LearnerJourneyIT {
         Locator start = browser.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu làm bài"));
         if (start.count() > 0) {
             start.click();
+            browser.page.locator(".question-card").first().waitFor();
             browser.waitForVaadin();
         }
         Locator cards = browser.page.locator(".question-card");
@@ -126,7 +130,9 @@ class LearnerJourneyIT {
         assertThat(browser.page.locator(".success-banner").first()).isVisible();
         Locator next = browser.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sang bước tiếp"));
         if (next.count() > 0) {
+            String before = browser.page.url();
             next.click();
+            browser.page.waitForURL(url -> !url.equals(before));
             browser.waitForVaadin();
         }
     }

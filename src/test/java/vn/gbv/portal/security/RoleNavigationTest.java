@@ -70,4 +70,11 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     void changePasswordIsOpenToEveryone() {
         assertThat(viewAfterNavigatingTo("account/password")).isEqualTo("ChangePasswordView");
     }
+
+    @Test
+    @WithMockUser(username = "t-newbie", roles = "LEARNER")
+    void aTemporaryPasswordMustBeChangedBeforeAnythingElse() {
+        assertThat(viewAfterNavigatingTo("courses")).isEqualTo("ChangePasswordView");
+        assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("ChangePasswordView");
+    }
 }
