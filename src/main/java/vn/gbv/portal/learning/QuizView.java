@@ -178,6 +178,11 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             Div done = new Div(VaadinIcon.ACADEMY_CAP.create(), new Span(getTranslation("learning.completed", c.courseTitle())));
             done.addClassName("success-banner");
             add(done);
+            var rule = learning.trainedStatus();
+            boolean english = getLocale().getLanguage().equals("en");
+            add(new Paragraph(rule.trained() ? getTranslation("learning.rule.trained")
+                    : getTranslation("learning.rule.still-need", rule.missing().stream()
+                            .map(g -> english ? g.nameEn() : g.nameVi()).collect(Collectors.joining("; ")))));
             RouterLink mine = new RouterLink(getTranslation("learning.see-my-learning"), MyLearningView.class);
             add(mine);
         });

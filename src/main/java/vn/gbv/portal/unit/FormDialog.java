@@ -76,4 +76,11 @@ abstract class FormDialog extends Dialog {
             field.setInvalid(true);
         }
     }
+
+    /** The muted line under a dialog's title that says what the action does ({@code key.explain}). */
+    Paragraph explanation(String key) {
+        Paragraph text = new Paragraph(getTranslation(key + ".explain"));
+        text.addClassName("muted");
+        return text;
+    }
 }

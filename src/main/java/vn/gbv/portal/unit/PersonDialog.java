@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -167,12 +166,6 @@ class PersonDialog extends FormDialog {
     private void bindDate() {
         binder.forField(date).asRequired(getTranslation("people.error.date-required"))
                 .bind(f -> f.date, (f, v) -> f.date = v);
-    }
-
-    private Paragraph explanation(String key) {
-        Paragraph text = new Paragraph(getTranslation(key + ".explain"));
-        text.addClassName("muted");
-        return text;
     }
 
     @Override

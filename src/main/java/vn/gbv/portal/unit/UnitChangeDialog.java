@@ -3,7 +3,6 @@ package vn.gbv.portal.unit;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
@@ -101,12 +100,6 @@ class UnitChangeDialog extends FormDialog {
         name.setMaxLength(255);
         binder.forField(name).asRequired(getTranslation("unit.error.name-required"))
                 .bind(f -> f.name, (f, v) -> f.name = v);
-    }
-
-    private Paragraph explanation(String key) {
-        Paragraph text = new Paragraph(getTranslation(key + ".explain"));
-        text.addClassName("muted");
-        return text;
     }
 
     @Override

@@ -4,9 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gbv.portal.TestLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,9 +26,7 @@ class LoginOnPhoneIT {
     /** A learner who has not started a course: the home page invites them to the catalogue. */
     @BeforeEach
     void learnerWithoutProgress() {
-        for (String table : List.of("lesson_progress", "course_progress", "quiz_attempt", "completion")) {
-            jdbc.update("delete from " + table + " where person_id = 9101");
-        }
+        TestLearners.forgetProgress(jdbc, TestLearners.LEARNER_PERSON_ID);
     }
 
     @Test

@@ -14,11 +14,13 @@ import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gbv.portal.TestLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.jdbc.Sql;
+import vn.gbv.portal.ShippedCourses;
 import vn.gbv.portal.course.CourseImportService;
 
 /** A learner finds a course, reads lessons, comes back to where they were and starts the quiz. */
@@ -33,10 +35,7 @@ class LearnerJourneyViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void freshLearner() {
         ShippedCourses.importAsAdministrator(importer);
-        for (String table : List.of("lesson_progress", "course_progress", "quiz_attempt")) {
-            jdbc.update("delete from " + table + " where person_id = 9101");
-        }
-        jdbc.update("delete from completion where person_id = 9101");
+        TestLearners.forgetProgress(jdbc, TestLearners.LEARNER_PERSON_ID);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gbv.portal.TestLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.jdbc.Sql;
 import vn.gbv.portal.course.CourseCatalog;
 import vn.gbv.portal.course.CourseCatalog.QuizDefinition;
+import vn.gbv.portal.ShippedCourses;
 import vn.gbv.portal.course.CourseImportService;
 import vn.gbv.portal.learning.LearningService.QuizSheet;
 import vn.gbv.portal.learning.LearningService.SheetQuestion;
@@ -43,11 +45,7 @@ class LearningServiceTest {
     @BeforeEach
     void freshLearner() {
         ShippedCourses.importAsAdministrator(importer);
-        for (String table : List.of("lesson_progress", "course_progress", "quiz_attempt")) {
-            jdbc.update("delete from " + table + " where person_id = 9101");
-        }
-        jdbc.update("delete from completion_revocation where completion_id in (select id from completion where person_id = 9101)");
-        jdbc.update("delete from completion where person_id = 9101");
+        TestLearners.forgetProgress(jdbc, TestLearners.LEARNER_PERSON_ID);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.jdbc.Sql;
 import vn.gbv.portal.course.CourseCatalog;
+import vn.gbv.portal.ShippedCourses;
 import vn.gbv.portal.course.CourseImportService;
 
 /**

@@ -1,4 +1,4 @@
-package vn.gbv.portal.learning;
+package vn.gbv.portal;
 
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -8,12 +8,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.gbv.portal.course.CourseImportService;
 
 /** Imports the repository's courses/ as an administrator would (unchanged courses are skipped). */
-final class ShippedCourses {
+public final class ShippedCourses {
 
     private ShippedCourses() {
     }
 
-    static void importAsAdministrator(CourseImportService importer) {
+    public static void importAsAdministrator(CourseImportService importer) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext admin = SecurityContextHolder.createEmptyContext();
         admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t-admin", "n/a",

@@ -1,0 +1,24 @@
+package vn.gbv.portal;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Test data shared by the learning tests: a learner who has not started anything yet. */
+public final class TestLearners {
+
+    /** The learner of sql/test-accounts.sql (t-learner). */
+    public static final long LEARNER_PERSON_ID = 9101;
+
+    private TestLearners() {
+    }
+
+    /** Forgets the person's progress, attempts and completions, so that a test starts from nothing. */
+    public static void forgetProgress(JdbcTemplate jdbc, long personId) {
+        for (String table : List.of("lesson_progress", "course_progress", "quiz_attempt")) {
+            jdbc.update("delete from " + table + " where person_id = ?", personId);
+        }
+        jdbc.update("delete from completion_revocation where completion_id in (select id from completion where person_id = ?)",
+                personId);
+        jdbc.update("delete from completion where person_id = ?", personId);
+    }
+}
