@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Both languages have the same keys, and no value is empty. */
@@ -35,6 +40,27 @@ class TranslationKeysTest {
     @Test
     void vietnameseFileIsReadAsUtf8WithDiacritics() throws IOException {
         assertThat(load("vaadin-i18n/translations_vi.properties").getProperty("nav.logout")).isEqualTo("Đăng xuất");
+    }
+
+    @Test
+    void everyKeyTheCodeNamesExists() throws IOException {
+        Properties vi = load("vaadin-i18n/translations_vi.properties");
+        Pattern literalKey = Pattern.compile("(?:getTranslation|translate)\\([^\"()]*?\"([a-z][a-z0-9_.-]+)\"\\s*[,)]");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literalKey.matcher(Files.readString(source));
+                while (m.find()) {
+                    found++;
+                    if (!vi.containsKey(m.group(1))) {
+                        missing.add(m.group(1) + " (" + source.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).as("literal keys found in the code").isGreaterThan(100);
+        assertThat(missing).as("keys used in code but missing in the translations").isEmpty();
     }
 
     private static Properties load(String path) throws IOException {
