@@ -63,6 +63,8 @@ class UnitTreeView extends Main implements HasDynamicTitle {
             add(readOnly);
         }
         add(tree);
+        // The top of the scope opens unfolded: the city's departments and wards, or the manager's own units
+        tree.expand(units.roots());
     }
 
     private Div toolbar() {
