@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +42,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     DemoDataLoader(JdbcTemplate jdbc, UnitService units, AccountService accounts, TransactionTemplate transaction,
                    @Value("${portal.demo-data:auto}") String mode,
-                   @Value("${spring.datasource.url:}") String datasourceUrl, DataSource dataSource) {
+                   @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.jdbc = jdbc;
         this.units = units;
         this.accounts = accounts;
