@@ -68,10 +68,16 @@ class LearnerJourneyIT {
             // read on and pass every quiz until the course is complete
             for (int step = 0; step < 20 && browser.page.getByText("Chúc mừng!", new Page.GetByTextOptions().setExact(false))
                     .count() == 0; step++) {
-                if (browser.page.url().contains("/quiz/")) {
-                    passQuiz(browser);
-                } else {
-                    nextStep(browser);
+                String at = browser.page.url();
+                try {
+                    if (at.contains("/quiz/")) {
+                        passQuiz(browser);
+                    } else {
+                        nextStep(browser);
+                    }
+                } catch (RuntimeException | AssertionError e) {
+                    browser.screenshot("failure-390");
+                    throw new AssertionError("step " + step + " failed at " + at + ", now at " + browser.page.url(), e);
                 }
             }
             assertThat(browser.page.getByText("Chúc mừng!", new Page.GetByTextOptions().setExact(false)).first()).isVisible();
