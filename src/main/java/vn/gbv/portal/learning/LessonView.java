@@ -35,8 +35,10 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LearningService learning;
     private String title = "";
-    final Button next = new Button();
-    final Button previous = new Button();
+    // New buttons on every lesson: Vaadin reuses this view from lesson to lesson, and a reused
+    // button would keep the click listeners of the lessons before.
+    Button next;
+    Button previous;
 
     LessonView(LearningService learning) {
         this.learning = learning;
@@ -71,13 +73,13 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         content.getElement().setProperty("innerHTML", page.lesson().html());
         add(heading, content);
 
-        previous.setText(getTranslation("learning.lesson.previous"));
+        previous = new Button(getTranslation("learning.lesson.previous"));
         previous.setIcon(VaadinIcon.ARROW_LEFT.create());
         previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         page.previous().ifPresentOrElse(step -> previous.addClickListener(e -> Steps.go(this, code, step)),
                 () -> previous.setEnabled(false));
 
-        next.setText(getTranslation(page.next().isPresent() ? "learning.lesson.done-next" : "learning.lesson.done-finish"));
+        next = new Button(getTranslation(page.next().isPresent() ? "learning.lesson.done-next" : "learning.lesson.done-finish"));
         next.setIcon(VaadinIcon.ARROW_RIGHT.create());
         next.setIconAfterText(true);
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -53,8 +53,9 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private String code;
     private long quizId;
     private String title = "";
-    final Button start = new Button();
-    final Button submit = new Button();
+    // New buttons each time a state is shown, so that no click listener of an earlier state survives
+    Button start;
+    Button submit;
     final List<Div> questionCards = new ArrayList<>();
 
     QuizView(LearningService learning) {
@@ -96,7 +97,7 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             banner.addClassName("success-banner");
             add(banner);
         }
-        start.setText(getTranslation(info.attempts().isEmpty() ? "learning.quiz.start" : "learning.quiz.retake"));
+        start = new Button(getTranslation(info.attempts().isEmpty() ? "learning.quiz.start" : "learning.quiz.retake"));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         start.setEnabled(info.canStart());
         start.addClickListener(e -> run(() -> showSheet(learning.sheet(code, quizId))));
@@ -158,7 +159,7 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             questionCards.add(card);
             add(card);
         }
-        submit.setText(getTranslation("learning.quiz.submit"));
+        submit = new Button(getTranslation("learning.quiz.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         submit.addClickListener(e -> run(() -> showResult(learning.submit(sheet.attemptId()))));
         Paragraph saving = new Paragraph(getTranslation("learning.quiz.autosave"));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
@@ -104,5 +105,41 @@ class LearnerJourneyViewTest extends SpringBrowserlessTest {
         assertThat($(RouterLink.class, catalogue.cards).all()).extracting(RouterLink::getText)
                 .containsExactly("Phòng chống quấy rối tình dục tại nơi làm việc");
         assertThat($(TextField.class).all()).isNotEmpty();
+    }
+
+    @Test
+    void eachNextClickMovesOneStepAndMarksOneLessonRead() {
+        UI.getCurrent().navigate("courses/gbv-co-ban");
+        test($(Button.class).all().stream().filter(b -> b.getText().equals("Bắt đầu học")).findFirst().orElseThrow()).click();
+        List<String> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LessonView lesson = (LessonView) getCurrentView();
+            titles.add(lesson.getPageTitle());
+            test(lesson.next).click();
+        }
+        assertThat(titles).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("select count(*) from lesson_progress where person_id = ?", Integer.class,
+                TestLearners.LEARNER_PERSON_ID)).isEqualTo(3);
+    }
+
+    @Test
+    void aRetakeIsSubmittedOnceAndScored() {
+        long quizId = jdbc.queryForObject("""
+                select q.id from quiz q join course c on c.current_version_id = q.course_version_id
+                where c.code = 'gbv-co-ban' and q.module_id is null
+                """, Long.class);
+        UI.getCurrent().navigate("learn/gbv-co-ban/quiz/" + quizId);
+        QuizView quiz = (QuizView) getCurrentView();
+        test(quiz.start).click();
+        test(quiz.submit).click();
+        Button retake = $(Button.class).all().stream().filter(b -> b.getText().equals("Làm lại bài kiểm tra"))
+                .findFirst().orElseThrow();
+        test(retake).click();
+        test(quiz.submit).click();
+
+        assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("warning-banner")).toList()).hasSize(1);
+        assertThat($(Notification.class).all()).as("no refusal of an earlier, closed attempt").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from quiz_attempt where person_id = ? and submitted_at is not null",
+                Integer.class, TestLearners.LEARNER_PERSON_ID)).isEqualTo(2);
     }
 }
