@@ -57,6 +57,17 @@ final class BrowserSession implements AutoCloseable {
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 
+    /** Runs a part of a journey; on failure keeps a screenshot and says where the browser was. */
+    void step(String name, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure-" + name);
+            throw new AssertionError(name + " failed at " + page.url() + ": " + page.locator("body").innerText()
+                    .lines().limit(12).toList(), e);
+        }
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

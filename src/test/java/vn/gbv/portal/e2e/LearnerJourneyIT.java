@@ -46,9 +46,11 @@ class LearnerJourneyIT {
             browser.logIn("t-learner", "Learner-pass1");
             browser.open("courses");
             browser.screenshot("catalogue-390");
-            browser.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tự chăm sóc và phòng ngừa kiệt sức")
-                    .setExact(false)).click();
-            browser.waitForVaadin();
+            browser.step("open-course", () -> {
+                browser.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tự chăm sóc và phòng ngừa kiệt sức")
+                        .setExact(false)).click();
+                browser.waitForVaadin();
+            });
             browser.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu học")).click();
             browser.waitForVaadin();
             assertThat(browser.page.getByText("Lưu ý nội dung")).isVisible();
