@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ final class BrowserSession implements AutoCloseable {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("vi-VN"));
-        context.setDefaultTimeout(30_000);
+        // Generous waits: CI runs on two cores, with a dev-mode server
+        context.setDefaultTimeout(60_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         page = context.newPage();
     }
 
