@@ -146,12 +146,11 @@ public class LearningService {
     public CoursePage course(String courseCode) {
         long person = personId();
         CourseCard card = catalog.card(courseCode).orElseThrow(() -> new LearningException("learning.error.no-course"));
-        long versionId = pinnedVersions(person).getOrDefault(card.courseId(), card.versionId());
-        CourseOutline outline = catalog.outline(versionId).orElseThrow();
+        Long pinned = pinnedVersions(person).get(card.courseId());
+        CourseOutline outline = catalog.outline(pinned != null ? pinned : card.versionId()).orElseThrow();
         List<Step> steps = steps(outline, person);
         LocalDate completedOn = completionDates(person).get(card.courseId());
-        Status status = completedOn != null ? Status.COMPLETED
-                : pinnedVersions(person).containsKey(card.courseId()) ? Status.IN_PROGRESS : Status.NOT_STARTED;
+        Status status = completedOn != null ? Status.COMPLETED : pinned != null ? Status.IN_PROGRESS : Status.NOT_STARTED;
         return new CoursePage(outline, steps, resumeStep(person, card.courseId(), steps), status, completedOn);
     }
 
