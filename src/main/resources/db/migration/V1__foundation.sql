@@ -37,7 +37,7 @@ CREATE TABLE unit_parent (
     CONSTRAINT fk_up_parent FOREIGN KEY (parent_id) REFERENCES unit (id),
     INDEX ix_up_unit (unit_id, valid_from, valid_to),
     INDEX ix_up_parent (parent_id, valid_from, valid_to)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Closure of the current tree (open parent links), rebuilt in the same transaction as any tree change.
 CREATE TABLE unit_closure (
@@ -46,7 +46,7 @@ CREATE TABLE unit_closure (
     depth          INT    NOT NULL,
     PRIMARY KEY (ancestor_id, descendant_id),
     INDEX ix_uc_descendant (descendant_id, ancestor_id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE person (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -100,7 +100,7 @@ CREATE TABLE user_role (
     role     VARCHAR(20) NOT NULL,     -- LEARNER, TRAINER, UNIT_MANAGER, ADMIN
     PRIMARY KEY (user_id, role),
     CONSTRAINT fk_ur_user FOREIGN KEY (user_id) REFERENCES app_user (id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A unit manager manages these units and everything below them.
 CREATE TABLE manager_scope (
@@ -109,7 +109,7 @@ CREATE TABLE manager_scope (
     PRIMARY KEY (user_id, unit_id),
     CONSTRAINT fk_ms_user FOREIGN KEY (user_id) REFERENCES app_user (id),
     CONSTRAINT fk_ms_unit FOREIGN KEY (unit_id) REFERENCES unit (id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Scheduled jobs on several nodes take this lock (one row per job).
 CREATE TABLE job_lock (
@@ -117,4 +117,4 @@ CREATE TABLE job_lock (
     locked_until TIMESTAMP(3) NOT NULL,
     locked_at   TIMESTAMP(3) NOT NULL,
     locked_by   VARCHAR(255) NOT NULL
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

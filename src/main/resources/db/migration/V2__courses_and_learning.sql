@@ -30,7 +30,7 @@ CREATE TABLE programme_rule_group (
     PRIMARY KEY (rule_id, group_code),
     CONSTRAINT fk_prg_rule FOREIGN KEY (rule_id) REFERENCES programme_rule (id),
     CONSTRAINT fk_prg_group FOREIGN KEY (group_code) REFERENCES programme_group (code)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO programme_rule (name, window_from, window_to, target_percent, active)
 VALUES ('Chỉ tiêu I.2.d, Chương trình 2026–2030', '2026-01-01', '2030-12-31', 80.00, TRUE);
@@ -167,7 +167,7 @@ CREATE TABLE course_progress (
     CONSTRAINT fk_cp_person FOREIGN KEY (person_id) REFERENCES person (id),
     CONSTRAINT fk_cp_course FOREIGN KEY (course_id) REFERENCES course (id),
     CONSTRAINT fk_cp_version FOREIGN KEY (course_version_id) REFERENCES course_version (id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE lesson_progress (
     person_id     BIGINT       NOT NULL,
@@ -176,7 +176,7 @@ CREATE TABLE lesson_progress (
     PRIMARY KEY (person_id, lesson_id),
     CONSTRAINT fk_lp_person FOREIGN KEY (person_id) REFERENCES person (id),
     CONSTRAINT fk_lp_lesson FOREIGN KEY (lesson_id) REFERENCES lesson (id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- An attempt is saved from its first answer, so an answer sheet survives a re-login.
 CREATE TABLE quiz_attempt (
@@ -194,7 +194,7 @@ CREATE TABLE quiz_attempt (
     CONSTRAINT uk_qa UNIQUE (person_id, quiz_id, attempt_no),
     CONSTRAINT fk_qa_person FOREIGN KEY (person_id) REFERENCES person (id),
     CONSTRAINT fk_qa_quiz FOREIGN KEY (quiz_id) REFERENCES quiz (id)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Completions are facts: insert-only. A correction is a new row that supersedes;
 -- a revocation is a row in completion_revocation. Never UPDATE or DELETE a completion.
@@ -217,7 +217,7 @@ CREATE TABLE completion (
     CONSTRAINT fk_c_supersedes FOREIGN KEY (supersedes_id) REFERENCES completion (id),
     INDEX ix_c_person_course (person_id, course_id, completed_on),
     INDEX ix_c_course (course_id, completed_on)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE completion_revocation (
     completion_id  BIGINT        NOT NULL PRIMARY KEY,

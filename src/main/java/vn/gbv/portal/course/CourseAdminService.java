@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'TRAINER')")
 class CourseAdminService {
 
-    /** A published course with its current version; {@code groupCode} and its names may be null. */
-    record CourseRow(String code, String title, String topic, String groupCode, String groupNameVi,
-                     String groupNameEn, int versionNo, String label, Instant publishedAt, int lessonCount,
+    /** A published course with its current version; the group names are joined, null when it counts for none. */
+    record CourseRow(String code, String title, String topic, String groupNamesVi,
+                     String groupNamesEn, int versionNo, String label, Instant publishedAt, int lessonCount,
                      int questionCount) {
     }
 
@@ -33,7 +33,12 @@ class CourseAdminService {
 
     public List<CourseRow> courses(int offset, int limit) {
         return jdbc.query("""
-                SELECT c.code, v.title, v.topic, v.group_code, g.name_vi, g.name_en, v.version_no, v.label,
+                SELECT c.code, v.title, v.topic,
+                       (SELECT GROUP_CONCAT(g.name_vi ORDER BY g.code SEPARATOR '; ') FROM course_group cg
+                         JOIN programme_group g ON g.code = cg.group_code WHERE cg.course_id = c.id),
+                       (SELECT GROUP_CONCAT(g.name_en ORDER BY g.code SEPARATOR '; ') FROM course_group cg
+                         JOIN programme_group g ON g.code = cg.group_code WHERE cg.course_id = c.id),
+                       v.version_no, v.label,
                        v.published_at,
                        (SELECT COUNT(*) FROM lesson l JOIN course_module m ON m.id = l.module_id
                          WHERE m.course_version_id = v.id) AS lesson_count,
@@ -41,12 +46,11 @@ class CourseAdminService {
                          WHERE z.course_version_id = v.id) AS question_count
                 FROM course c
                 JOIN course_version v ON v.id = c.current_version_id
-                LEFT JOIN programme_group g ON g.code = v.group_code
                 ORDER BY v.title, c.code
                 LIMIT ? OFFSET ?""",
                 (rs, i) -> new CourseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), rs.getInt(10), rs.getInt(11)),
+                        rs.getString(5), rs.getInt(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10)),
                 limit, offset);
     }
 

@@ -180,10 +180,10 @@ class CourseAdminView extends Main implements HasDynamicTitle {
     }
 
     private String groupName(CourseRow row) {
-        if (row.groupCode() == null) {
+        if (row.groupNamesVi() == null) {
             return getTranslation("course.admin.no-group");
         }
-        return "en".equals(getLocale().getLanguage()) ? row.groupNameEn() : row.groupNameVi();
+        return "en".equals(getLocale().getLanguage()) ? row.groupNamesEn() : row.groupNamesVi();
     }
 
     private String version(CourseRow row) {

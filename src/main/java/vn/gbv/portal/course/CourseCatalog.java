@@ -25,12 +25,12 @@ public interface CourseCatalog {
     List<ProgrammeGroup> groups();
 
     record CourseCard(long courseId, String code, long versionId, int versionNo, String label, String title,
-                      String summary, String topic, String groupCode, String audience, int estimatedMinutes,
+                      String summary, String topic, List<String> groupCodes, String audience, int estimatedMinutes,
                       int lessonCount) {
     }
 
     record CourseOutline(long courseId, String code, long versionId, int versionNo, String label, String title,
-                         String summary, String topic, String groupCode, int estimatedMinutes,
+                         String summary, String topic, List<String> groupCodes, int estimatedMinutes,
                          List<ModuleOutline> modules, Long finalQuizId) {
 
         /** Lessons in reading order across modules. */

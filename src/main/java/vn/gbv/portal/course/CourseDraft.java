@@ -7,7 +7,7 @@ record CourseDraft(String folder, String contentHash, Card card, List<ModuleDraf
                    List<AssetDraft> assets) {
 
     /** course.yaml. */
-    record Card(String code, String title, String summary, String topic, String groupCode, String audience,
+    record Card(String code, String title, String summary, String topic, List<String> groupCodes, String audience,
                 int estimatedMinutes, String label) {
     }
 

@@ -44,7 +44,7 @@ final class CourseFolderParser {
     private static final String MODULE_YAML = "module.yaml";
     private static final String QUIZ_YAML = "quiz.yaml";
     private static final Set<String> COURSE_KEYS =
-            Set.of("code", "title", "summary", "topic", "group", "audience", "estimatedMinutes", "version");
+            Set.of("code", "title", "summary", "topic", "group", "groups", "audience", "estimatedMinutes", "version");
     private static final Set<String> MODULE_KEYS = Set.of("title", "summary");
     private static final Set<String> QUIZ_KEYS = Set.of("title", "passPercent", "drawCount", "maxAttempts", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "text", "options", "answer", "explanation");
@@ -196,9 +196,7 @@ final class CourseFolderParser {
             Optional<String> topic = yaml.text("topic", true, 40);
             topic.filter(t -> !TOPICS.contains(t)).ifPresent(t ->
                     problems.add(COURSE_YAML, yaml.line("topic"), "topic-unknown", t, String.join(", ", TOPICS)));
-            Optional<String> group = yaml.text("group", false, 40);
-            group.filter(g -> !groupCodes.contains(g)).ifPresent(g -> problems.add(COURSE_YAML, yaml.line("group"),
-                    "group-unknown", g, String.join(", ", new TreeSet<>(groupCodes))));
+            List<String> groups = groups(yaml);
             Optional<String> audience = yaml.text("audience", false, 500);
             Optional<Integer> minutes = yaml.integer("estimatedMinutes", true);
             minutes.filter(m -> m < 1).ifPresent(m ->
@@ -207,8 +205,32 @@ final class CourseFolderParser {
             if (code == null || title.isEmpty() || summary.isEmpty() || topic.isEmpty() || minutes.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Card(code, title.get(), summary.get(), topic.get(), group.orElse(null),
+            return Optional.of(new Card(code, title.get(), summary.get(), topic.get(), groups,
                     audience.orElse(null), minutes.get(), label.orElse(null)));
+        }
+
+        /** {@code group: code} or {@code groups: [code, ...]}: the programme groups the course counts for. */
+        private List<String> groups(YamlFile.Mapping yaml) {
+            if (yaml.has("group") && yaml.has("groups")) {
+                problems.add(COURSE_YAML, yaml.line("groups"), "group-and-groups");
+                return List.of();
+            }
+            List<String> named = new ArrayList<>();
+            if (yaml.has("group")) {
+                yaml.text("group", false, 40).ifPresent(named::add);
+            } else {
+                yaml.list("groups", false).ifPresent(items -> items.forEach(item -> {
+                    if (item instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && !scalar.getValue().isBlank()) {
+                        named.add(scalar.getValue().strip());
+                    } else {
+                        problems.add(COURSE_YAML, YamlFile.line(item), "group-not-code");
+                    }
+                }));
+            }
+            String line = yaml.has("group") ? "group" : "groups";
+            named.stream().filter(g -> !groupCodes.contains(g)).forEach(g -> problems.add(COURSE_YAML, yaml.line(line),
+                    "group-unknown", g, String.join(", ", new TreeSet<>(groupCodes))));
+            return named.stream().filter(groupCodes::contains).distinct().toList();
         }
 
         private Optional<ModuleDraft> module(String folder, List<String> paths) {

@@ -43,10 +43,17 @@ class CourseVersionWriter {
         var card = draft.card();
         long versionId = insert("""
                 INSERT INTO course_version (course_id, version_no, label, content_hash, title, summary, topic,
-                    group_code, audience, estimated_minutes, source, source_path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FOLDER', ?)""",
+                    audience, estimated_minutes, source, source_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FOLDER', ?)""",
                 courseId, versionNo, card.label(), draft.contentHash(), card.title(), card.summary(), card.topic(),
-                card.groupCode(), card.audience(), card.estimatedMinutes(), draft.folder());
+                card.audience(), card.estimatedMinutes(), draft.folder());
+        // The groups belong to the course (every version and imported records count for them).
+        jdbc.update("DELETE FROM course_group WHERE course_id = ?", courseId);
+        jdbc.batchUpdate("INSERT INTO course_group (course_id, group_code) VALUES (?, ?)", card.groupCodes(), 10,
+                (ps, group) -> {
+                    ps.setLong(1, courseId);
+                    ps.setString(2, group);
+                });
 
         int lessonPosition = 0;
         List<ModuleDraft> modules = draft.modules();

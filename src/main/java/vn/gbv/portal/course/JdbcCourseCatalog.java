@@ -18,7 +18,7 @@ class JdbcCourseCatalog implements CourseCatalog {
 
     private static final String CARD = """
             SELECT c.id AS course_id, c.code, v.id AS version_id, v.version_no, v.label, v.title, v.summary,
-                   v.topic, v.group_code, v.audience, v.estimated_minutes,
+                   v.topic, (SELECT GROUP_CONCAT(g.group_code ORDER BY g.group_code) FROM course_group g WHERE g.course_id = c.id) AS group_codes, v.audience, v.estimated_minutes,
                    (SELECT COUNT(*) FROM lesson l JOIN course_module m ON m.id = l.module_id
                      WHERE m.course_version_id = v.id) AS lesson_count
             FROM course c JOIN course_version v ON v.id = c.current_version_id
@@ -45,14 +45,15 @@ class JdbcCourseCatalog implements CourseCatalog {
     @Override
     public Optional<CourseOutline> outline(long courseVersionId) {
         record Head(long courseId, String code, int versionNo, String label, String title, String summary,
-                    String topic, String groupCode, int estimatedMinutes) {
+                    String topic, List<String> groupCodes, int estimatedMinutes) {
         }
         Optional<Head> head = jdbc.query("""
-                SELECT c.id, c.code, v.version_no, v.label, v.title, v.summary, v.topic, v.group_code,
+                SELECT c.id, c.code, v.version_no, v.label, v.title, v.summary, v.topic,
+                       (SELECT GROUP_CONCAT(g.group_code ORDER BY g.group_code) FROM course_group g WHERE g.course_id = c.id),
                        v.estimated_minutes
                 FROM course_version v JOIN course c ON c.id = v.course_id WHERE v.id = ?""",
                 (rs, i) -> new Head(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)),
+                        rs.getString(6), rs.getString(7), codes(rs.getString(8)), rs.getInt(9)),
                 courseVersionId).stream().findFirst();
         if (head.isEmpty()) {
             return Optional.empty();
@@ -86,7 +87,7 @@ class JdbcCourseCatalog implements CourseCatalog {
 
         Head h = head.get();
         return Optional.of(new CourseOutline(h.courseId(), h.code(), courseVersionId, h.versionNo(), h.label(),
-                h.title(), h.summary(), h.topic(), h.groupCode(), h.estimatedMinutes(), modules,
+                h.title(), h.summary(), h.topic(), h.groupCodes(), h.estimatedMinutes(), modules,
                 finalQuiz.isEmpty() ? null : finalQuiz.getFirst()));
     }
 
@@ -143,7 +144,12 @@ class JdbcCourseCatalog implements CourseCatalog {
     private static CourseCard card(ResultSet rs, int row) throws SQLException {
         return new CourseCard(rs.getLong("course_id"), rs.getString("code"), rs.getLong("version_id"),
                 rs.getInt("version_no"), rs.getString("label"), rs.getString("title"), rs.getString("summary"),
-                rs.getString("topic"), rs.getString("group_code"), rs.getString("audience"),
+                rs.getString("topic"), codes(rs.getString("group_codes")), rs.getString("audience"),
                 rs.getInt("estimated_minutes"), rs.getInt("lesson_count"));
+    }
+
+    /** GROUP_CONCAT of group codes into a list; none when NULL. */
+    private static List<String> codes(String concatenated) {
+        return concatenated == null ? List.of() : List.of(concatenated.split(","));
     }
 }

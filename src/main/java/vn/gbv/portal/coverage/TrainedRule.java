@@ -2,7 +2,6 @@ package vn.gbv.portal.coverage;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,28 +40,26 @@ public class TrainedRule {
 
     @Transactional(readOnly = true)
     public PersonStatus statusOf(long personId, LocalDate asOf) {
-        Map<String, Object> rule = jdbc.queryForMap(
-                "select id, window_from, window_to, target_percent from programme_rule where active order by id desc limit 1");
-        long ruleId = ((Number) rule.get("id")).longValue();
-        LocalDate from = ((java.sql.Date) rule.get("window_from")).toLocalDate();
-        LocalDate to = ((java.sql.Date) rule.get("window_to")).toLocalDate();
+        record Rule(long id, LocalDate windowFrom, LocalDate windowTo, double targetPercent) {
+        }
+        // The rule in force at asOf; before the first rule's start, the first rule.
+        Rule rule = jdbc.query("""
+                select id, window_from, window_to, target_percent from programme_rule
+                order by (valid_from <= ? and (valid_to is null or valid_to > ?)) desc, valid_from limit 1""",
+                (rs, i) -> new Rule(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
+                        rs.getDouble(4)), asOf, asOf).getFirst();
         List<Group> required = jdbc.query("""
                 select g.code, g.name_vi, g.name_en from programme_rule_group rg
                 join programme_group g on g.code = rg.group_code where rg.rule_id = ? order by g.name_vi
-                """, (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)), ruleId);
-        LocalDate until = asOf.isBefore(to) ? asOf : to;
+                """, (rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)), rule.id());
+        LocalDate until = asOf.isBefore(rule.windowTo()) ? asOf : rule.windowTo();
         Set<String> satisfied = jdbc.queryForList("""
-                select distinct coalesce(cv.group_code, cur.group_code)
-                from completion c
-                join course co on co.id = c.course_id
-                left join course_version cv on cv.id = c.course_version_id
-                left join course_version cur on cur.id = co.current_version_id
+                select distinct cg.group_code
+                from effective_completion c
+                join course_group cg on cg.course_id = c.course_id
                 where c.person_id = ? and c.completed_on between ? and ?
-                  and not exists (select 1 from completion_revocation r where r.completion_id = c.id)
-                  and not exists (select 1 from completion s where s.supersedes_id = c.id)
-                  and coalesce(cv.group_code, cur.group_code) is not null
-                """, String.class, personId, from, until).stream().collect(Collectors.toSet());
-        return new PersonStatus(personId, asOf, required, satisfied, from, to,
-                ((Number) rule.get("target_percent")).doubleValue());
+                """, String.class, personId, rule.windowFrom(), until).stream().collect(Collectors.toSet());
+        return new PersonStatus(personId, asOf, required, satisfied, rule.windowFrom(), rule.windowTo(),
+                rule.targetPercent());
     }
 }

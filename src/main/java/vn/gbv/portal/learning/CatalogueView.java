@@ -94,8 +94,8 @@ class CatalogueView extends Main implements HasDynamicTitle {
         topicBadge.getElement().getThemeList().add("badge contrast small");
         Div badges = new Div(topicBadge);
         badges.addClassName("badges");
-        if (c.groupCode() != null) {
-            Span group = new Span(getTranslation("learning.counts-for", getTranslation("group." + c.groupCode())));
+        for (String groupCode : c.groupCodes()) {
+            Span group = new Span(getTranslation("learning.counts-for", getTranslation("group." + groupCode)));
             group.getElement().getThemeList().add("badge success small");
             badges.add(group);
         }

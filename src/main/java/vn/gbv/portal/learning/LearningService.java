@@ -480,7 +480,7 @@ public class LearningService {
     /** Courses that count for a programme group, for "what you still need". */
     @Transactional(readOnly = true)
     public List<CourseCard> coursesForGroup(String groupCode) {
-        return catalog.published().stream().filter(c -> groupCode.equals(c.groupCode())).toList();
+        return catalog.published().stream().filter(c -> c.groupCodes().contains(groupCode)).toList();
     }
 
     public boolean hasLearnerProfile() {

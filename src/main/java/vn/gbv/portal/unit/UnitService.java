@@ -267,6 +267,8 @@ public class UnitService {
     public void rebuildClosure() {
         parents.deleteClosure();
         parents.insertClosure();
+        parents.deleteDatedClosure();
+        parents.insertDatedClosure();
     }
 
     // ---- rules ----
