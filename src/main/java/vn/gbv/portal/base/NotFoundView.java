@@ -6,14 +6,17 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A page that does not exist, or an id in a URL that names nothing the caller may see. */
 @AnonymousAllowed
-public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
+@ParentLayout(MainLayout.class)
+public class NotFoundView extends Main implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -21,5 +24,10 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
         add(new H2(getTranslation("error.not-found.title")), new Paragraph(getTranslation("error.not-found.text")),
                 new Anchor("", getTranslation("error.back-home")));
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.not-found.title");
     }
 }
