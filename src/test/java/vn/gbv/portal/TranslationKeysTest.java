@@ -63,6 +63,29 @@ class TranslationKeysTest {
         assertThat(missing).as("keys used in code but missing in the translations").isEmpty();
     }
 
+    /** Keys that services hand to views through {@code RefusedException}: each must be translated. */
+    @Test
+    void everyRefusalKeyExists() throws IOException {
+        Properties vi = load("vaadin-i18n/translations_vi.properties");
+        Pattern refusal = Pattern.compile(
+                "RefusedException\\.(?:of\\(\\s*|onField\\(\\s*(?:\"[^\"]*\"|[A-Za-z_.]+)\\s*,\\s*)\"([a-z][a-z0-9_.-]+)\"");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = refusal.matcher(Files.readString(source));
+                while (m.find()) {
+                    found++;
+                    if (!vi.containsKey(m.group(1))) {
+                        missing.add(m.group(1) + " (" + source.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).as("refusal keys found in the code").isGreaterThan(1);
+        assertThat(missing).as("refusal keys missing in the translations").isEmpty();
+    }
+
     private static Properties load(String path) throws IOException {
         Properties p = new Properties();
         try (InputStream in = TranslationKeysTest.class.getClassLoader().getResourceAsStream(path)) {

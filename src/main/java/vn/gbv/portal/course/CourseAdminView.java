@@ -1,5 +1,6 @@
 package vn.gbv.portal.course;
 
+import vn.gbv.portal.base.RefusedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -146,7 +147,7 @@ class CourseAdminView extends Main implements HasDynamicTitle {
             courseGrid.getDataProvider().refreshAll();
             showLastRun();
             showReport(report);
-        } catch (CourseImportUnavailableException e) {
+        } catch (RefusedException e) {
             Notification notification = Notification.show(getTranslation(e.messageKey(), e.args()), 8000,
                     Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -22,7 +22,7 @@ public class CourseImportService {
      * Imports every course folder now: valid, changed courses become new versions; broken ones
      * are reported and their published version stays.
      *
-     * @throws CourseImportUnavailableException when the folder is missing or another import holds the lock
+     * @throws vn.gbv.portal.base.RefusedException when the folder is missing or another import holds the lock
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ImportReport importNow() {

@@ -1,5 +1,6 @@
 package vn.gbv.portal.course;
 
+import vn.gbv.portal.base.RefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,14 +58,14 @@ class CourseImporter {
 
     ImportReport importAll(Path dir, String startedBy) {
         if (!Files.isDirectory(dir)) {
-            throw new CourseImportUnavailableException("course.import.error.no-folder", dir.toAbsolutePath());
+            throw RefusedException.of("course.import.error.no-folder", dir.toAbsolutePath());
         }
         // The lock lives as long as the session that took it: one dedicated connection, held for the run.
         try (Connection connection = dataSource.getConnection()) {
             JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             Integer locked = session.queryForObject("SELECT GET_LOCK(?, ?)", Integer.class, LOCK, LOCK_WAIT_SECONDS);
             if (!Integer.valueOf(1).equals(locked)) {
-                throw new CourseImportUnavailableException("course.import.error.busy");
+                throw RefusedException.of("course.import.error.busy");
             }
             try {
                 return importLocked(dir, startedBy);

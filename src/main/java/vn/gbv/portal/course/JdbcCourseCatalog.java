@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gbv.portal.security.OpenToAnyCaller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class JdbcCourseCatalog implements CourseCatalog {
+
+    private static final String OPEN = "published course content, read-only: pages that show it are for signed-in "
+            + "users only, and the learning services check the learner before they call it";
 
     private static final String CARD = """
             SELECT c.id AS course_id, c.code, v.id AS version_id, v.version_no, v.label, v.title, v.summary,
@@ -33,16 +37,19 @@ class JdbcCourseCatalog implements CourseCatalog {
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public List<CourseCard> published() {
         return jdbc.query(CARD + " ORDER BY v.title, c.code", JdbcCourseCatalog::card);
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public Optional<CourseCard> card(String courseCode) {
         return jdbc.query(CARD + " WHERE c.code = ?", JdbcCourseCatalog::card, courseCode).stream().findFirst();
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public Optional<CourseOutline> outline(long courseVersionId) {
         record Head(long courseId, String code, int versionNo, String label, String title, String summary,
                     String topic, List<String> groupCodes, int estimatedMinutes) {
@@ -92,6 +99,7 @@ class JdbcCourseCatalog implements CourseCatalog {
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public Optional<LessonContent> lesson(long lessonId) {
         return jdbc.query("""
                 SELECT l.id, m.course_version_id, l.module_id, l.title, l.html
@@ -103,6 +111,7 @@ class JdbcCourseCatalog implements CourseCatalog {
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public Optional<QuizDefinition> quiz(long quizId) {
         record Head(long courseVersionId, Long moduleId, String title, int passPercent, int drawCount,
                     int maxAttempts) {
@@ -136,6 +145,7 @@ class JdbcCourseCatalog implements CourseCatalog {
     }
 
     @Override
+    @OpenToAnyCaller(OPEN)
     public List<ProgrammeGroup> groups() {
         return jdbc.query("SELECT code, name_vi, name_en FROM programme_group ORDER BY code",
                 (rs, i) -> new ProgrammeGroup(rs.getString(1), rs.getString(2), rs.getString(3)));
