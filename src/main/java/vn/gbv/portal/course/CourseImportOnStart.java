@@ -1,5 +1,6 @@
 package vn.gbv.portal.course;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ class CourseImportOnStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!Files.isDirectory(coursesDir)) {
+            // A server whose courses are all written in the portal has no folder: say so, and start.
+            log.warn("No courses folder at {} (portal.courses.dir / PORTAL_COURSES_DIR): no course imported at start-up",
+                    coursesDir.toAbsolutePath());
+            return;
+        }
         ImportReport report = importer.importAll(coursesDir, STARTED_BY);
         log.info("Courses from {}: {} imported, {} unchanged, {} failed (import run {})", coursesDir.toAbsolutePath(),
                 report.count(Outcome.IMPORTED), report.count(Outcome.UNCHANGED), report.count(Outcome.FAILED),
