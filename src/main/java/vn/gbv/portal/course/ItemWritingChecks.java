@@ -23,6 +23,11 @@ final class ItemWritingChecks {
 
     /** Across a course, the right option may be the longest in at most this share of single-choice questions. */
     static final double MAX_RIGHT_LONGEST_SHARE = 0.40;
+    /**
+     * At most this share of multiple-answer questions may have every right option shorter (or every
+     * right option longer) than every wrong one: otherwise length sorts the options for the learner.
+     */
+    static final double MAX_MULTIPLE_LENGTH_CUE_SHARE = 0.40;
     /** A true/false bank of at least this many questions should be about half true. */
     static final int MIN_TRUE_FALSE_FOR_SHARE = 4;
     static final double MIN_TRUE_SHARE = 0.35;
@@ -33,6 +38,7 @@ final class ItemWritingChecks {
     static final String RIGHT_LONGEST_SHARE = "course.itemcheck.right-longest-share";
     static final String RIGHT_LONGER_ON_AVERAGE = "course.itemcheck.right-longer-on-average";
     static final String MULTIPLE_FEW_WRONG = "course.itemcheck.multiple-few-wrong";
+    static final String MULTIPLE_LENGTH_CUE = "course.itemcheck.multiple-length-cue";
     static final String ABSOLUTE_IN_WRONG_OPTION = "course.itemcheck.absolute-in-wrong-option";
     static final String ABSOLUTE_ONLY_WRONG = "course.itemcheck.absolute-only-wrong";
     static final String TRUE_FALSE_SHARE = "course.itemcheck.true-false-share";
@@ -63,7 +69,8 @@ final class ItemWritingChecks {
      * counted over the options of single and multiple-answer questions.
      */
     record Figures(int questions, int singleChoice, int rightLongest, int rightOptions, long rightLength,
-                   int wrongOptions, long wrongLength, List<String> multipleFewWrong, int absoluteInRight,
+                   int wrongOptions, long wrongLength, int multipleChoice, int multipleLengthCue,
+                   List<String> multipleFewWrong, int absoluteInRight,
                    int absoluteInWrong, List<String> absoluteInWrongOfMultiple, int trueFalse, int trueFalseTrue,
                    List<String> withoutExplanation, List<String> modulesWithoutQuiz) {
 
@@ -77,6 +84,15 @@ final class ItemWritingChecks {
         /** Share of single-choice questions whose right option is strictly longer than every wrong one; 0 when none. */
         double rightLongestShare() {
             return singleChoice == 0 ? 0 : (double) rightLongest / singleChoice;
+        }
+
+        /** Share of multiple-answer questions whose right and wrong options are split by length; 0 when none. */
+        double multipleLengthCueShare() {
+            return multipleChoice == 0 ? 0 : (double) multipleLengthCue / multipleChoice;
+        }
+
+        boolean multipleLengthCueTooOften() {
+            return multipleLengthCueShare() > MAX_MULTIPLE_LENGTH_CUE_SHARE;
         }
 
         double meanRightLength() {
@@ -141,7 +157,7 @@ final class ItemWritingChecks {
             }
         }
         return new Figures(c.questions, c.single, c.rightLongest, c.rightOptions, c.rightLength, c.wrongOptions,
-                c.wrongLength, c.multipleFewWrong, c.absoluteInRight, c.absoluteInWrong, c.absoluteInWrongOfMultiple,
+                c.wrongLength, c.multiple, c.multipleLengthCue, c.multipleFewWrong, c.absoluteInRight, c.absoluteInWrong, c.absoluteInWrongOfMultiple,
                 c.trueFalse, c.trueFalseTrue, c.withoutExplanation, modulesWithoutQuiz);
     }
 
@@ -164,6 +180,10 @@ final class ItemWritingChecks {
         if (f.rightLongerOnAverage()) {
             warnings.add(new Warning(null, RIGHT_LONGER_ON_AVERAGE,
                     List.of(Math.round(f.meanRightLength()), Math.round(f.meanWrongLength()))));
+        }
+        if (f.multipleLengthCueTooOften()) {
+            warnings.add(new Warning(null, MULTIPLE_LENGTH_CUE, List.of(percent(f.multipleLengthCueShare()),
+                    f.multipleLengthCue(), f.multipleChoice(), percent(MAX_MULTIPLE_LENGTH_CUE_SHARE))));
         }
         for (String id : f.multipleFewWrong()) {
             warnings.add(new Warning(id, MULTIPLE_FEW_WRONG, List.of()));
@@ -217,6 +237,8 @@ final class ItemWritingChecks {
     private static final class Counter {
         int questions;
         int single;
+        int multiple;
+        int multipleLengthCue;
         int rightLongest;
         int rightOptions;
         long rightLength;
@@ -252,6 +274,8 @@ final class ItemWritingChecks {
             }
             int longestRight = 0;
             int longestWrong = 0;
+            int shortestRight = Integer.MAX_VALUE;
+            int shortestWrong = Integer.MAX_VALUE;
             int wrong = 0;
             boolean absoluteWrong = false;
             for (OptionDraft option : q.options()) {
@@ -261,6 +285,7 @@ final class ItemWritingChecks {
                     rightOptions++;
                     rightLength += length;
                     longestRight = Math.max(longestRight, length);
+                    shortestRight = Math.min(shortestRight, length);
                     if (absolute) {
                         absoluteInRight++;
                     }
@@ -269,6 +294,7 @@ final class ItemWritingChecks {
                     wrongOptions++;
                     wrongLength += length;
                     longestWrong = Math.max(longestWrong, length);
+                    shortestWrong = Math.min(shortestWrong, length);
                     if (absolute) {
                         absoluteInWrong++;
                         absoluteWrong = true;
@@ -281,6 +307,10 @@ final class ItemWritingChecks {
                     rightLongest++;
                 }
             } else if (q.type() == QuestionType.MULTIPLE) {
+                multiple++;
+                if (wrong > 0 && (longestRight < shortestWrong || shortestRight > longestWrong)) {
+                    multipleLengthCue++;
+                }
                 if (wrong < 2) {
                     multipleFewWrong.add(q.key());
                 }

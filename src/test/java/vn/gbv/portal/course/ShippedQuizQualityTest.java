@@ -35,9 +35,9 @@ class ShippedQuizQualityTest {
             Figures f = ItemWritingChecks.figures(course);
             String name = course.card().code();
             System.out.printf("item-writing figures %s: %d questions; right longest %d/%d single (%.0f%%); "
-                            + "mean length right %.1f, wrong %.1f; true/false %d/%d true; absolute words right %d, wrong %d%n",
+                            + "mean length right %.1f, wrong %.1f; multiple split by length %d/%d; true/false %d/%d true; absolute words right %d, wrong %d%n",
                     name, f.questions(), f.rightLongest(), f.singleChoice(), 100 * f.rightLongestShare(),
-                    f.meanRightLength(), f.meanWrongLength(), f.trueFalseTrue(), f.trueFalse(), f.absoluteInRight(),
+                    f.meanRightLength(), f.meanWrongLength(), f.multipleLengthCue(), f.multipleChoice(), f.trueFalseTrue(), f.trueFalse(), f.absoluteInRight(),
                     f.absoluteInWrong());
             if (f.rightLongestTooOften()) {
                 failures.add("%s: the right option is the longest in %d of %d single-choice questions (%.0f%% > 40%%)"
@@ -47,9 +47,17 @@ class ShippedQuizQualityTest {
                 failures.add("%s: right options average %.1f characters, wrong ones %.1f"
                         .formatted(name, f.meanRightLength(), f.meanWrongLength()));
             }
+            if (f.multipleLengthCueTooOften()) {
+                failures.add("%s: in %d of %d multiple-answer questions length splits right from wrong options"
+                        .formatted(name, f.multipleLengthCue(), f.multipleChoice()));
+            }
             if (!f.multipleFewWrong().isEmpty()) {
                 failures.add("%s: multiple-answer questions with fewer than two wrong options: %s"
                         .formatted(name, f.multipleFewWrong()));
+            }
+            if (!f.absoluteInWrongOfMultiple().isEmpty()) {
+                failures.add("%s: multiple-answer questions with an absolute word in a wrong option: %s"
+                        .formatted(name, f.absoluteInWrongOfMultiple()));
             }
             if (f.trueFalseUnbalanced()) {
                 failures.add("%s: %d of %d true/false statements are true (%.0f%%, outside 35-65%%)"
