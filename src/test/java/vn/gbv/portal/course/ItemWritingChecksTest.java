@@ -2,8 +2,13 @@ package vn.gbv.portal.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import vn.gbv.portal.course.CourseDraft.Card;
 import vn.gbv.portal.course.CourseDraft.LessonDraft;
@@ -97,6 +102,24 @@ class ItemWritingChecksTest {
         assertThat(ItemWritingChecks.hasAbsoluteWord("Chỉ báo công an.")).isTrue();
         assertThat(ItemWritingChecks.hasAbsoluteWord("Bảo vệ bằng mọi giá.")).isTrue();
         assertThat(ItemWritingChecks.hasAbsoluteWord("Luồng thông tin.")).isFalse();
+    }
+
+    @Test
+    void everyWarningKeyIsTranslated() throws IOException {
+        List<String> keys = List.of(ItemWritingChecks.RIGHT_LONGEST_SHARE, ItemWritingChecks.RIGHT_LONGER_ON_AVERAGE,
+                ItemWritingChecks.MULTIPLE_FEW_WRONG, ItemWritingChecks.MULTIPLE_LENGTH_CUE,
+                ItemWritingChecks.ABSOLUTE_IN_WRONG_OPTION, ItemWritingChecks.ABSOLUTE_ONLY_WRONG,
+                ItemWritingChecks.TRUE_FALSE_SHARE, ItemWritingChecks.NO_EXPLANATION,
+                ItemWritingChecks.MODULE_WITHOUT_QUIZ);
+        for (String file : List.of("vaadin-i18n/translations_vi.properties", "vaadin-i18n/translations.properties")) {
+            Properties properties = new Properties();
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+                assertThat(in).as(file).isNotNull();
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(keys).as("item-check keys in %s", file).allSatisfy(key ->
+                    assertThat(properties.getProperty(key)).as(key).isNotBlank());
+        }
     }
 
     private static QuizDraft quiz(QuestionDraft... questions) {
