@@ -80,9 +80,7 @@ public class EmbeddedDatabaseConfig {
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("Another instance of the portal is already running with its embedded "
-                        + "database in " + root + " (it holds " + lockFile + "). Stop that one first, or give this "
-                        + "one another folder with PORTAL_EMBEDDED_DB_DIR.");
+                throw new DataDirInUseException(root, lockFile);
             }
             return new DataDir(root, ephemeral, channel, lock);
         }

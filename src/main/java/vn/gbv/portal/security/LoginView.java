@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.dao.DataAccessException;
 import vn.gbv.portal.base.AppSettings;
 import vn.gbv.portal.base.DemoBadge;
 import vn.gbv.portal.i18n.LanguageSwitch;
@@ -38,11 +39,20 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Paragraph help = new Paragraph(getTranslation("login.help"));
         help.addClassName("login-help");
         Div card = new Div(title, intro, form, help, new LanguageSwitch());
-        if (settings.isDemoData()) {
+        if (demoData(settings)) {
             card.addComponentAsFirst(new DemoBadge());
         }
         card.addClassName("login-card");
         add(card);
+    }
+
+    /** The login page must show even when the database is down: it is where the outage is explained. */
+    private static boolean demoData(AppSettings settings) {
+        try {
+            return settings.isDemoData();
+        } catch (DataAccessException outage) {
+            return false;
+        }
     }
 
     @Override

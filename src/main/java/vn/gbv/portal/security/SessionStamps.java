@@ -1,5 +1,6 @@
 package vn.gbv.portal.security;
 
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,9 @@ class SessionStamps {
             RequestAttributes request = RequestContextHolder.getRequestAttributes();
             if (request != null) {
                 request.setAttribute(SESSION_ATTRIBUTE, newStamp, RequestAttributes.SCOPE_SESSION);
+            } else if (VaadinSession.getCurrent() != null && VaadinSession.getCurrent().getSession() != null) {
+                // a Vaadin request that did not pass the servlet filters (server push)
+                VaadinSession.getCurrent().getSession().setAttribute(SESSION_ATTRIBUTE, newStamp);
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -69,10 +69,14 @@ class EmbeddedDatabaseTest {
             assertThat(out.readLine()).isEqualTo("locked");
 
             assertThatThrownBy(() -> EmbeddedDatabaseConfig.DataDir.open(data, false))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(DataDirInUseException.class)
                     .hasMessageContaining("Another instance of the portal is already running")
                     .hasMessageContaining(data.toString())
-                    .hasMessageContaining("PORTAL_EMBEDDED_DB_DIR");
+                    .hasMessageContaining("PORTAL_EMBEDDED_DB_DIR")
+                    .satisfies(refused -> assertThat(new DataDirInUseException.Analyzer()
+                            .analyze(new org.springframework.beans.factory.BeanCreationException("dataSource", refused))
+                            .getDescription()).as("start-up names this as the reason")
+                            .startsWith("Another instance of the portal is already running"));
         } finally {
             first.destroyForcibly().waitFor();
         }
