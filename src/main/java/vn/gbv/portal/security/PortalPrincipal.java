@@ -27,15 +27,4 @@ class PortalPrincipal extends User {
     long securityStamp() {
         return securityStamp;
     }
-
-    // User's equals/hashCode compare user names, which is what session registries expect.
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }
