@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.AccountService;
 import vn.gbv.portal.security.AccountService.AccountRow;
 import vn.gbv.portal.security.AccountService.IssuedPassword;
@@ -93,7 +94,7 @@ class AccountsView extends Main implements HasDynamicTitle {
             try {
                 accounts.setEnabled(a.id(), !a.enabled());
                 grid.getDataProvider().refreshAll();
-            } catch (IllegalArgumentException ex) {
+            } catch (RefusedException ex) {
                 error(ex);
             }
         });
@@ -154,18 +155,21 @@ class AccountsView extends Main implements HasDynamicTitle {
                 }
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-            } catch (IllegalArgumentException ex) {
-                String key = ex.getMessage();
-                TextField target = key.startsWith("account.error.username") ? username : null;
-                if (target != null) {
-                    target.setErrorMessage(getTranslation(key));
-                    target.setInvalid(true);
-                } else if (key.equals("account.error.manager-needs-unit")) {
-                    scope.setErrorMessage(getTranslation(key));
-                    scope.setInvalid(true);
-                } else {
-                    roles.setErrorMessage(getTranslation(key));
-                    roles.setInvalid(true);
+            } catch (RefusedException ex) {
+                String message = getTranslation(ex.messageKey(), ex.args());
+                switch (ex.field().orElse("roles")) {
+                    case "username" -> {
+                        username.setErrorMessage(message);
+                        username.setInvalid(true);
+                    }
+                    case "units" -> {
+                        scope.setErrorMessage(message);
+                        scope.setInvalid(true);
+                    }
+                    default -> {
+                        roles.setErrorMessage(message);
+                        roles.setInvalid(true);
+                    }
                 }
             }
         });
@@ -189,8 +193,8 @@ class AccountsView extends Main implements HasDynamicTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    private void error(IllegalArgumentException ex) {
-        Notification.show(getTranslation(ex.getMessage()), 5000, Notification.Position.MIDDLE)
+    private void error(RefusedException ex) {
+        Notification.show(getTranslation(ex.messageKey(), ex.args()), 5000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

@@ -36,7 +36,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, AccountService accounts) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, AccountService accounts, AppSettings settings) {
         setPrimarySection(Section.DRAWER);
         SignedInUser user = currentUser.require();
 
@@ -44,6 +44,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         toggle.setAriaLabel(getTranslation("nav.menu"));
         viewTitle.addClassName("view-title");
         addToNavbar(true, toggle, viewTitle);
+        if (settings.isDemoData()) {
+            addToNavbar(true, new DemoBadge());
+        }
 
         Span appName = new Span(getTranslation("app.short-title"));
         appName.addClassName("app-name");

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gbv.portal.base.AppSettings;
 import vn.gbv.portal.security.AccountService;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.unit.UnitService;
@@ -23,8 +24,11 @@ import vn.gbv.portal.unit.UnitService;
 /**
  * The demo city: Huế's wards named in the 2026–2030 plan (seed 000), city departments and
  * facilities below them, a few hundred people, and one account per role (README lists them).
- * Loaded on the first start of the embedded database, or with {@code portal.demo-data=true};
- * never into a database that already has units.
+ * Loaded on the first start of the embedded database in development ({@code portal.demo-data=auto},
+ * set by the {@code dev} profile that {@code ./mvnw spring-boot:run} activates), or with
+ * {@code portal.demo-data=true}; never by the production jar otherwise, and never into a database
+ * that already has units. A database holding it says so ({@code app_setting demo_data}), and so
+ * does every page.
  */
 @Component
 @Order(1)
@@ -37,16 +41,19 @@ class DemoDataLoader implements ApplicationRunner {
     private final UnitService units;
     private final AccountService accounts;
     private final TransactionTemplate transaction;
+    private final AppSettings settings;
     private final String mode;
     private final boolean embedded;
 
     DemoDataLoader(JdbcTemplate jdbc, UnitService units, AccountService accounts, TransactionTemplate transaction,
-                   @Value("${portal.demo-data:auto}") String mode,
+                   AppSettings settings,
+                   @Value("${portal.demo-data:false}") String mode,
                    @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.jdbc = jdbc;
         this.units = units;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.settings = settings;
         this.mode = mode.trim().toLowerCase();
         this.embedded = datasourceUrl.isBlank();
     }
@@ -139,6 +146,7 @@ class DemoDataLoader implements ApplicationRunner {
         account("quanly.phongdinh", "Lê Văn Quang", managerPhongDinh, EnumSet.of(Role.UNIT_MANAGER, Role.LEARNER),
                 Set.of(wardUnits.get(2)[0]), "Phongdinh#2026");
         account("hocvien", "Phạm Thị Thu Hà", learner, EnumSet.of(Role.LEARNER), Set.of(), "Hoctap#2026");
+        settings.markDemoData();
         log.info("Demo data loaded: {} units, {} people, 5 accounts ({} ms)",
                 jdbc.queryForObject("select count(*) from unit", Integer.class), people.count(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.base.RefusedException;
 
 /** Accounts: administrators create, disable and reset them; everybody changes their own password. */
 @Service
@@ -39,7 +40,7 @@ public class AccountService {
     public record IssuedPassword(long accountId, String username, String temporaryPassword) {
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional(readOnly = true)
     public List<AccountRow> search(String filter, int offset, int limit) {
         var page = PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1), Sort.by("username"));
@@ -51,21 +52,21 @@ public class AccountService {
                 .toList();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional
     public IssuedPassword create(NewAccount request) {
         String username = normalise(request.username());
         if (!username.matches("[a-z0-9._-]{3,100}")) {
-            throw new IllegalArgumentException("account.error.username-format");
+            throw RefusedException.onField("username", "account.error.username-format");
         }
         if (accounts.existsByUsername(username)) {
-            throw new IllegalArgumentException("account.error.username-taken");
+            throw RefusedException.onField("username", "account.error.username-taken");
         }
         if (request.roles().isEmpty()) {
-            throw new IllegalArgumentException("account.error.no-role");
+            throw RefusedException.onField("roles", "account.error.no-role");
         }
         if (request.roles().contains(Role.UNIT_MANAGER) && request.managedUnitIds().isEmpty()) {
-            throw new IllegalArgumentException("account.error.manager-needs-unit");
+            throw RefusedException.onField("units", "account.error.manager-needs-unit");
         }
         String password = PasswordPolicy.temporary();
         UserAccount account = new UserAccount(username, request.displayName().trim(), encoder.encode(password));
@@ -88,31 +89,38 @@ public class AccountService {
         return accounts.save(account).getId();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional
     public void updateRoles(long accountId, Set<Role> roles, Set<Long> managedUnitIds) {
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException("account.error.no-role");
+            throw RefusedException.onField("roles", "account.error.no-role");
         }
         if (roles.contains(Role.UNIT_MANAGER) && managedUnitIds.isEmpty()) {
-            throw new IllegalArgumentException("account.error.manager-needs-unit");
+            throw RefusedException.onField("units", "account.error.manager-needs-unit");
         }
         UserAccount account = accounts.findById(accountId).orElseThrow();
-        account.setRoles(roles);
-        account.setManagedUnitIds(roles.contains(Role.UNIT_MANAGER) ? managedUnitIds : Set.of());
+        Set<Long> scope = roles.contains(Role.UNIT_MANAGER) ? managedUnitIds : Set.of();
+        if (!account.getRoles().equals(roles) || !account.getManagedUnitIds().equals(scope)) {
+            account.setRoles(roles);
+            account.setManagedUnitIds(scope);
+            account.bumpSecurityStamp();
+        }
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional
     public void setEnabled(long accountId, boolean enabled) {
         UserAccount account = accounts.findById(accountId).orElseThrow();
         if (!enabled && account.getUsername().equals(currentUser.require().username())) {
-            throw new IllegalArgumentException("account.error.disable-self");
+            throw RefusedException.of("account.error.disable-self");
         }
-        account.setEnabled(enabled);
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled);
+            account.bumpSecurityStamp();
+        }
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional
     public IssuedPassword resetPassword(long accountId) {
         UserAccount account = accounts.findById(accountId).orElseThrow();
@@ -120,24 +128,30 @@ public class AccountService {
         account.setPasswordHash(encoder.encode(password));
         account.setMustChangePassword(true);
         account.unlock();
+        account.bumpSecurityStamp();
         return new IssuedPassword(account.getId(), account.getUsername(), password);
     }
 
-    /** The signed-in user changes their own password; the old one must be given. */
+    /**
+     * The signed-in user changes their own password; the old one must be given. Their other
+     * sessions end; this one goes on.
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UserAccount account = accounts.findByUsername(currentUser.require().username()).orElseThrow();
-        if (!encoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new PasswordRejectedException("password.error.current-wrong");
-        }
-        if (encoder.matches(newPassword, account.getPasswordHash())) {
-            throw new PasswordRejectedException("password.error.same-as-old");
+        if (PasswordPolicy.tooLong(currentPassword) || !encoder.matches(currentPassword, account.getPasswordHash())) {
+            throw RefusedException.onField("current", "password.error.current-wrong");
         }
         PasswordPolicy.violation(account.getUsername(), newPassword).ifPresent(key -> {
-            throw new PasswordRejectedException(key);
+            throw RefusedException.onField("new", key, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES);
         });
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw RefusedException.onField("new", "password.error.same-as-old");
+        }
         account.setPasswordHash(encoder.encode(newPassword));
         account.setMustChangePassword(false);
+        account.bumpSecurityStamp();
+        SessionStamps.keepCurrentSession(account.getSecurityStamp());
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import vn.gbv.portal.base.RefusedException;
 
 /** Change one's own password; also where a first login with a temporary password is sent. */
 @Route("account/password")
@@ -30,7 +31,7 @@ class ChangePasswordView extends Main implements HasDynamicTitle {
                 ? "password.must-change" : "password.intro"));
         current.setLabel(getTranslation("password.current"));
         fresh.setLabel(getTranslation("password.new"));
-        fresh.setHelperText(getTranslation("password.rules", PasswordPolicy.MIN_LENGTH));
+        fresh.setHelperText(getTranslation("password.rules", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES));
         repeat.setLabel(getTranslation("password.repeat"));
         for (PasswordField field : new PasswordField[] {current, fresh, repeat}) {
             field.setRequired(true);
@@ -53,9 +54,9 @@ class ChangePasswordView extends Main implements HasDynamicTitle {
                 Notification.show(getTranslation("password.saved"), 4000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 getUI().ifPresent(ui -> ui.navigate(""));
-            } catch (PasswordRejectedException ex) {
-                PasswordField target = ex.getMessage().equals("password.error.current-wrong") ? current : fresh;
-                target.setErrorMessage(getTranslation(ex.getMessage(), PasswordPolicy.MIN_LENGTH));
+            } catch (RefusedException ex) {
+                PasswordField target = ex.field().filter("current"::equals).isPresent() ? current : fresh;
+                target.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
                 target.setInvalid(true);
             }
         });

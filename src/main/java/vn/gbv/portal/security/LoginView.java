@@ -11,6 +11,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.dao.DataAccessException;
+import vn.gbv.portal.base.AppSettings;
+import vn.gbv.portal.base.DemoBadge;
 import vn.gbv.portal.i18n.LanguageSwitch;
 
 @Route(value = "login", autoLayout = false)
@@ -18,10 +21,12 @@ import vn.gbv.portal.i18n.LanguageSwitch;
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final LoginLimits limits;
     /** What the form shows (LoginForm keeps its i18n to itself). */
     LoginI18n shown;
 
-    LoginView() {
+    LoginView(LoginLimits limits, AppSettings settings) {
+        this.limits = limits;
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -34,20 +39,37 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Paragraph help = new Paragraph(getTranslation("login.help"));
         help.addClassName("login-help");
         Div card = new Div(title, intro, form, help, new LanguageSwitch());
+        if (demoData(settings)) {
+            card.addComponentAsFirst(new DemoBadge());
+        }
         card.addClassName("login-card");
         add(card);
+    }
+
+    /** The login page must show even when the database is down: it is where the outage is explained. */
+    private static boolean demoData(AppSettings settings) {
+        try {
+            return settings.isDemoData();
+        } catch (DataAccessException outage) {
+            return false;
+        }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
-        String errorKey = params.containsKey("locked") ? "login.error.locked"
-                : params.containsKey("disabled") ? "login.error.disabled"
-                : params.containsKey("error") ? "login.error.credentials" : null;
-        if (errorKey != null) {
-            show(i18n(errorKey));
+        // Every refusal that concerns an account reads the same (see SecurityConfig.failureHandler).
+        String error = params.containsKey("unavailable") ? getTranslation("login.error.unavailable")
+                : params.containsKey("refused") ? getTranslation("login.error.refused", limits.addressWindowMinutes())
+                : params.containsKey("error") ? credentialsMessage() : null;
+        if (error != null) {
+            show(i18n(error));
             form.setError(true);
         }
+    }
+
+    private String credentialsMessage() {
+        return getTranslation("login.error.credentials", limits.maxFailures(), limits.lockMinutes());
     }
 
     private void show(LoginI18n i18n) {
@@ -55,18 +77,18 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         form.setI18n(i18n);
     }
 
-    private LoginI18n i18n(String errorKey) {
+    private LoginI18n i18n(String error) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form f = i18n.getForm();
         f.setTitle(getTranslation("login.form.title"));
         f.setUsername(getTranslation("login.form.username"));
         f.setPassword(getTranslation("login.form.password"));
         f.setSubmit(getTranslation("login.form.submit"));
-        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation(errorKey == null ? "login.error.credentials" : errorKey));
-        error.setUsername(getTranslation("login.error.username-required"));
-        error.setPassword(getTranslation("login.error.password-required"));
+        LoginI18n.ErrorMessage message = i18n.getErrorMessage();
+        message.setTitle(getTranslation("login.error.title"));
+        message.setMessage(error == null ? credentialsMessage() : error);
+        message.setUsername(getTranslation("login.error.username-required"));
+        message.setPassword(getTranslation("login.error.password-required"));
         return i18n;
     }
 

@@ -2,7 +2,6 @@ package vn.gbv.portal.security;
 
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,11 +24,8 @@ class PortalUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsername(username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
-        return User.withUsername(account.getUsername())
-                .password(account.getPasswordHash())
-                .disabled(!account.isEnabled())
-                .accountLocked(account.isLocked(clock.instant()))
-                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build();
+        return new PortalPrincipal(account.getId(), account.getSecurityStamp(), account.getUsername(),
+                account.getPasswordHash(), account.isEnabled(), !account.isLocked(clock.instant()),
+                account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 }

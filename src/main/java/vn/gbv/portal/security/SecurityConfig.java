@@ -3,11 +3,12 @@ package vn.gbv.portal.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,16 +19,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 @Configuration
 @EnableWebSecurity
 // Services use @PreAuthorize; views' @RolesAllowed is checked by Vaadin's navigation access control
 @EnableMethodSecurity
+@EnableConfigurationProperties(LoginLimits.class)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionStamps stamps) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/styles/**", "/images/**").permitAll()
                 // Lesson images are course content: for signed-in users only. Vaadin denies any
@@ -38,7 +41,10 @@ class SecurityConfig {
         // empty 403 (which Chromium saves as a download). Anonymous users still go to the login.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
-        // The login page tells a locked or disabled account apart from a wrong password.
+        // A session whose account changed ends before anything else reads its authorities.
+        http.addFilterAfter(new SessionStampFilter(stamps), SecurityContextHolderFilter.class);
+        // HSTS is Spring Security's default header, sent on secure requests only; behind a proxy the
+        // forwarded protocol makes a request secure (server.forward-headers-strategy=native).
         http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
@@ -49,12 +55,25 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static AuthenticationFailureHandler failureHandler() {
+    /**
+     * One answer for every refusal that concerns an account (unknown, wrong password, locked,
+     * disabled), so the login page never tells whether an account exists; a refused client
+     * address and a database outage have their own.
+     */
+    static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "error";
+            String reason = exception instanceof PortalAuthenticationProvider.LoginUnavailableException ? "unavailable"
+                    : exception instanceof PortalAuthenticationProvider.AddressRefusedException ? "refused" : "error";
             response.sendRedirect(request.getContextPath() + "/login?" + reason);
         };
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder,
+                                                  LoginThrottle throttle) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
+        passwordCheck.setPasswordEncoder(encoder);
+        return new PortalAuthenticationProvider(passwordCheck, throttle);
     }
 
     /** Argon2/bcrypt behind a delegating encoder: stored hashes name their algorithm and can be upgraded. */

@@ -54,6 +54,10 @@ class UserAccount {
     @Column(name = "preferred_locale")
     private String preferredLocale;
 
+    /** Changed whenever sessions of this account must end (see {@link SessionStampFilter}). */
+    @Column(name = "security_stamp")
+    private long securityStamp;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -101,6 +105,13 @@ class UserAccount {
     void setRoles(Set<Role> roles) { this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
     Set<Long> getManagedUnitIds() { return managedUnitIds; }
     void setManagedUnitIds(Set<Long> ids) { this.managedUnitIds = new HashSet<>(ids); }
+
+    long getSecurityStamp() { return securityStamp; }
+
+    /** Ends this account's sessions at their next request, on every node. */
+    void bumpSecurityStamp() {
+        securityStamp++;
+    }
 
     boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -22,16 +22,21 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
             """)
     Slice<UserAccount> search(@Param("filter") String filter, Pageable pageable);
 
-    // Counters change in one statement so that two nodes counting failures never lose one.
-    // The lock is set first: MariaDB evaluates SET assignments left to right with updated values.
+    // Counters change in one statement so that two nodes counting failures never lose one. MariaDB
+    // assigns left to right with updated values: the counter first (from the old lock: a lock that
+    // has expired starts the count again), then the lock from the new counter.
     @Modifying
     @Query("""
             update UserAccount u
-            set u.lockedUntil = case when u.failedAttempts + 1 >= :max then :lockUntil else u.lockedUntil end,
-                u.failedAttempts = u.failedAttempts + 1
+            set u.failedAttempts = case when u.lockedUntil is not null and u.lockedUntil <= :now then 1
+                                        else u.failedAttempts + 1 end,
+                u.lockedUntil = case when u.failedAttempts >= :max then :lockUntil
+                                     when u.lockedUntil <= :now then null
+                                     else u.lockedUntil end
             where u.username = :username
             """)
-    int recordFailure(@Param("username") String username, @Param("max") int max, @Param("lockUntil") Instant lockUntil);
+    int recordFailure(@Param("username") String username, @Param("max") int max, @Param("now") Instant now,
+                      @Param("lockUntil") Instant lockUntil);
 
     @Modifying
     @Query("update UserAccount u set u.failedAttempts = 0, u.lockedUntil = null, u.lastLoginAt = :now where u.username = :username")

@@ -8,16 +8,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import vn.gbv.portal.TestClock;
+import vn.gbv.portal.base.RefusedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -29,25 +32,34 @@ import org.springframework.test.context.jdbc.Sql;
 class AccountSecurityTest {
 
     @Autowired AccountService accounts;
-    @Autowired PortalUserDetailsService userDetails;
+    @Autowired AuthenticationProvider provider;
     @Autowired PasswordEncoder encoder;
-    @Autowired ApplicationEventPublisher events;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
 
     private ProviderManager authentication;
 
     @BeforeEach
     void authenticationAsTheLoginFormUsesIt() {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
-        provider.setPasswordEncoder(encoder);
         authentication = new ProviderManager(provider);
-        authentication.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         jdbc.update("delete from user_role where user_id in (select id from app_user where username like 'x-%')");
         jdbc.update("delete from app_user where username like 'x-%'");
+        jdbc.update("delete from login_address_failure");
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
     }
 
     private Authentication login(String username, String password) {
         return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+    }
+
+    private Authentication loginFrom(String address, String username, String password) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        attempt.setDetails(new WebAuthenticationDetails(address, null));
+        return authentication.authenticate(attempt);
     }
 
     private long account(String username, String password) {
@@ -69,6 +81,48 @@ class AccountSecurityTest {
             assertThatThrownBy(() -> login("x-locked", "wrong")).isInstanceOf(BadCredentialsException.class);
         }
         assertThatThrownBy(() -> login("x-locked", "Secret-pass-1")).isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void theCounterStartsAgainWhenALockExpires() {
+        account("x-expiry", "Secret-pass-1");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> login("x-expiry", "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> login("x-expiry", "Secret-pass-1")).isInstanceOf(LockedException.class);
+        clock.advance(Duration.ofMinutes(14));
+        assertThatThrownBy(() -> login("x-expiry", "Secret-pass-1")).as("still locked after 14 minutes")
+                .isInstanceOf(LockedException.class);
+
+        clock.advance(Duration.ofMinutes(2));
+        // One more wrong password after the lock has expired is the first of a new count, not a new lock.
+        assertThatThrownBy(() -> login("x-expiry", "wrong")).isInstanceOf(BadCredentialsException.class);
+        assertThat(jdbc.queryForObject("select failed_attempts from app_user where username = 'x-expiry'", Integer.class))
+                .isEqualTo(1);
+        assertThat(login("x-expiry", "Secret-pass-1")).isNotNull();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> login("x-expiry", "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(login("x-expiry", "Secret-pass-1")).as("four failures do not lock").isNotNull();
+    }
+
+    @Test
+    void oneAddressIsRefusedAfterTwentyFailuresAcrossAccountsUntilItsWindowEnds() {
+        account("x-sprayed", "Secret-pass-1");
+        for (int i = 0; i < 20; i++) {
+            String victim = "x-victim-" + i;
+            assertThatThrownBy(() -> loginFrom("198.51.100.7", victim, "Matkhau-2026")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> loginFrom("198.51.100.7", "x-sprayed", "Secret-pass-1"))
+                .as("even the right password, from that address")
+                .isInstanceOf(PortalAuthenticationProvider.AddressRefusedException.class);
+        assertThat(loginFrom("198.51.100.8", "x-sprayed", "Secret-pass-1")).as("another address").isNotNull();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(loginFrom("198.51.100.7", "x-sprayed", "Secret-pass-1")).as("after the window").isNotNull();
+        assertThatThrownBy(() -> loginFrom("198.51.100.7", "x-sprayed", "wrong")).isInstanceOf(BadCredentialsException.class);
+        assertThat(jdbc.queryForObject("select failures from login_address_failure where address = '198.51.100.7'", Integer.class))
+                .as("a new window counts from one").isEqualTo(1);
     }
 
     @Test
@@ -113,6 +167,19 @@ class AccountSecurityTest {
                 .hasMessage("password.error.contains-username");
         assertThatThrownBy(() -> accounts.changeOwnPassword("Temp-pass-123", "onlyletters-here"))
                 .hasMessage("password.error.letters-and-digits");
+        // 54 characters but 76 bytes in UTF-8: more than bcrypt reads
+        String longVietnamese = "Người dân được hướng dẫn phòng chống bạo lực giới 2026";
+        assertThat(longVietnamese.length()).isLessThan(72);
+        assertThat(longVietnamese.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        assertThatThrownBy(() -> accounts.changeOwnPassword("Temp-pass-123", longVietnamese))
+                .isInstanceOfSatisfying(RefusedException.class, refused -> {
+                    assertThat(refused.messageKey()).isEqualTo("password.error.too-long");
+                    assertThat(refused.field()).contains("new");
+                });
+        assertThatThrownBy(() -> accounts.changeOwnPassword("Temp-pass-123", "Matkhau12345"))
+                .hasMessage("password.error.common");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("Temp-pass-123", "Temp-pass-123"))
+                .hasMessage("password.error.same-as-old");
 
         accounts.changeOwnPassword("Temp-pass-123", "New-pass-4567");
 

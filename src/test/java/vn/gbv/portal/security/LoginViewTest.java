@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The login page speaks Vietnamese and tells a wrong password from a locked or disabled account. */
+/** The login page speaks Vietnamese; it never tells whether an account exists, but says when the database is down. */
 @SpringBootTest
 class LoginViewTest extends SpringBrowserlessTest {
 
@@ -31,17 +31,23 @@ class LoginViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void failedLoginsExplainWhy() {
+    void everyRefusalOfAnAccountReadsTheSameAndNamesTheLock() {
         UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("error", "")));
         LoginForm form = $(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
-        assertThat(view().shown.getErrorMessage().getMessage()).startsWith("Tên đăng nhập hoặc mật khẩu không đúng");
+        assertThat(view().shown.getErrorMessage().getMessage()).isEqualTo(
+                "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần nhập sai liên tiếp, tài khoản bị khóa trong 15 phút.");
+    }
 
-        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("locked", "")));
-        assertThat(view().shown.getErrorMessage().getMessage()).contains("tạm bị khóa");
+    @Test
+    void aRefusedAddressAndADatabaseOutageHaveTheirOwnMessages() {
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("refused", "")));
+        assertThat(view().shown.getErrorMessage().getMessage())
+                .isEqualTo("Có quá nhiều lần đăng nhập sai từ máy hoặc mạng này. Vui lòng thử lại sau 15 phút.");
 
-        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("disabled", "")));
-        assertThat(view().shown.getErrorMessage().getMessage()).contains("vô hiệu hóa");
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("unavailable", "")));
+        assertThat(view().shown.getErrorMessage().getMessage()).startsWith("Không kết nối được cơ sở dữ liệu");
+        assertThat($(LoginForm.class).single().isError()).isTrue();
     }
 
     @Test
