@@ -1,5 +1,7 @@
-package vn.gbv.portal.base;
+package vn.gbv.portal.shell;
 
+import vn.gbv.portal.base.AppSettings;
+import vn.gbv.portal.base.DemoBadge;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;

@@ -1,4 +1,4 @@
-package vn.gbv.portal.base;
+package vn.gbv.portal.shell;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
