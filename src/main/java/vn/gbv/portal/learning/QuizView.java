@@ -202,7 +202,12 @@ class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             confirmBlank = null;
             run(() -> showResult(quizzes.submit(attemptId)));
         });
-        confirmBlank.addCancelListener(e -> confirmBlank = null);
+        ConfirmDialog asked = confirmBlank;
+        confirmBlank.addCancelListener(e -> {
+            confirmBlank = null;
+            remove(asked);
+        });
+        add(confirmBlank);
         confirmBlank.open();
     }
 
