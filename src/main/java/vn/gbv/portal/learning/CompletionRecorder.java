@@ -12,7 +12,9 @@ import vn.gbv.portal.learning.LearningQueries.ChainTail;
 
 /**
  * Records an online completion when a learner has done every step of a version. Runs inside the
- * transaction of the step that finished the course (a lesson read, a quiz passed).
+ * transaction of the step that finished the course (a lesson read, a quiz passed), which reads
+ * committed: no index gap is locked (learners finishing at the same moment do not deadlock) and
+ * each statement sees what other requests have committed.
  */
 @Component
 class CompletionRecorder {
@@ -50,7 +52,7 @@ class CompletionRecorder {
         Integer score = finalScore != null ? finalScore : finalQuizScore(person, versionId);
         queries.insertOnlineCompletion(person, courseId, versionId, LocalDate.now(clock), score,
                 tail.map(ChainTail::id).orElse(null), clock.instant(), learner.username());
-        // Inserted here, or by the request that won the race (committed, so read with a lock).
+        // Inserted here, or by the request that won the race (its insert was waited for, then ignored).
         return queries.effectiveCompletion(person, versionId);
     }
 

@@ -219,9 +219,12 @@ class LearningQueries {
                 .param("person", person).query(LearningQueries::completionRow).list();
     }
 
-    /** The effective completion of one version, as committed now (after a race another request may have won). */
+    /**
+     * The effective completion of one version (after a race, the one another request recorded: the
+     * caller reads committed, so this statement sees it).
+     */
     Optional<CompletionRow> effectiveCompletion(long person, long versionId) {
-        return jdbc.sql(COMPLETION_ROW + " where c.person_id = :person and c.course_version_id = :version lock in share mode")
+        return jdbc.sql(COMPLETION_ROW + " where c.person_id = :person and c.course_version_id = :version")
                 .param("person", person).param("version", versionId).query(LearningQueries::completionRow).optional();
     }
 

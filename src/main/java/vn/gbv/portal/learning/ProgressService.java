@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.course.CourseCatalog;
@@ -136,7 +137,7 @@ public class ProgressService {
     }
 
     /** Marks a lesson read; may complete the course (when it has no quiz left to pass). */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Optional<CompletionRow> markLessonDone(String courseCode, long lessonId) {
         long person = learner.personId();
         CourseCard card = courseSteps.card(courseCode);

@@ -69,14 +69,19 @@ class QuizQueries {
         return jdbc.sql("select attempt_no from quiz_attempt where id = :id").param("id", attemptId).query(Integer.class).single();
     }
 
-    /** Opens attempt number max + 1; the unique key (person, quiz, attempt_no) refuses a second one started at once. */
+    /**
+     * Opens attempt number max + 1. The number is read without a lock (a locking INSERT ... SELECT
+     * would lock index gaps shared with other learners' attempts and deadlock under load); two tabs
+     * starting at once collide on the unique key (person, quiz, attempt_no) instead.
+     */
     long insertAttempt(long person, long quizId, Instant now) {
-        jdbc.sql("""
-                insert into quiz_attempt (person_id, quiz_id, attempt_no, started_at)
-                select :person, :quiz, coalesce(max(attempt_no), 0) + 1, :now from quiz_attempt
-                where person_id = :person and quiz_id = :quiz""")
-                .param("person", person).param("quiz", quizId).param("now", Timestamp.from(now)).update();
-        return jdbc.sql("select last_insert_id()").query(Long.class).single();
+        int next = jdbc.sql("select coalesce(max(attempt_no), 0) + 1 from quiz_attempt where person_id = :person and quiz_id = :quiz")
+                .param("person", person).param("quiz", quizId).query(Integer.class).single();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into quiz_attempt (person_id, quiz_id, attempt_no, started_at) values (:person, :quiz, :no, :now)")
+                .param("person", person).param("quiz", quizId).param("no", next).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     void insertDrawn(long attemptId, List<DrawnQuestion> drawn) {
@@ -109,13 +114,25 @@ class QuizQueries {
         return answers;
     }
 
-    /** Replaces the options chosen for one question (none: the question is left unanswered). */
+    /**
+     * Makes the options chosen for one question these (none: left unanswered), deleting and
+     * inserting only the rows that change, each by its key: no range is locked, so answers of
+     * other learners saved at the same moment never wait on (or deadlock with) this one.
+     */
     void replaceAnswer(long attemptId, long questionId, List<Long> optionIds) {
-        jdbc.sql("delete from quiz_answer where attempt_id = :attempt and question_id = :question")
-                .param("attempt", attemptId).param("question", questionId).update();
+        List<Long> saved = jdbc.sql("select option_id from quiz_answer where attempt_id = :attempt and question_id = :question")
+                .param("attempt", attemptId).param("question", questionId).query(Long.class).list();
+        for (long option : saved) {
+            if (!optionIds.contains(option)) {
+                jdbc.sql("delete from quiz_answer where attempt_id = :attempt and question_id = :question and option_id = :option")
+                        .param("attempt", attemptId).param("question", questionId).param("option", option).update();
+            }
+        }
         for (long option : optionIds) {
-            jdbc.sql("insert into quiz_answer (attempt_id, question_id, option_id) values (:attempt, :question, :option)")
-                    .param("attempt", attemptId).param("question", questionId).param("option", option).update();
+            if (!saved.contains(option)) {
+                jdbc.sql("insert into quiz_answer (attempt_id, question_id, option_id) values (:attempt, :question, :option)")
+                        .param("attempt", attemptId).param("question", questionId).param("option", option).update();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.course.CourseCatalog;
@@ -150,7 +151,7 @@ public class QuizService {
      * The attempt in progress, or a new one: questions drawn from the bank and shuffled, options
      * shuffled (true/false kept in order). The sheet holds no right answer and no explanation.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public QuizSheet sheet(String courseCode, long quizId) {
         long person = learner.personId();
         CourseCard card = courseSteps.card(courseCode);
@@ -192,9 +193,11 @@ public class QuizService {
     /**
      * Saves one answer of the attempt in progress at once, so it survives a lost session. Refused
      * once the attempt is submitted: the attempt row is locked, so a save that arrives late (a
-     * second tab, a slow network) waits for the submission and then sees it.
+     * second tab, a slow network) waits for the submission and then sees it. Read committed: each
+     * statement reads what is committed after the lock, and no index gap is locked, so learners
+     * saving answers at the same moment never wait on each other.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void saveAnswer(long attemptId, long questionId, Set<Long> optionIds) {
         long person = learner.personId();
         Attempt attempt = queries.lockOwnAttempt(attemptId, person)
@@ -212,7 +215,7 @@ public class QuizService {
      * that closes it counts the rows it changed, so a double submit (two tabs) is scored once and
      * the second is refused.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public QuizResult submit(long attemptId) {
         long person = learner.personId();
         Attempt attempt = queries.lockOwnAttempt(attemptId, person)
