@@ -149,6 +149,11 @@ class LearningQueries {
                 .param("person", person).query(String.class).optional();
     }
 
+    Optional<Long> versionOfLesson(long lessonId) {
+        return jdbc.sql("select m.course_version_id from lesson l join course_module m on m.id = l.module_id where l.id = :lesson")
+                .param("lesson", lessonId).query(Long.class).optional();
+    }
+
     long courseOfVersion(long versionId) {
         return jdbc.sql("select course_id from course_version where id = :version").param("version", versionId)
                 .query(Long.class).single();

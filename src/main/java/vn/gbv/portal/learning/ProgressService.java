@@ -141,10 +141,11 @@ public class ProgressService {
     public Optional<CompletionRow> markLessonDone(String courseCode, long lessonId) {
         long person = learner.personId();
         CourseCard card = courseSteps.card(courseCode);
-        LessonContent lesson = catalog.lesson(lessonId).orElseThrow(() -> RefusedException.of("learning.error.no-lesson"));
-        courseSteps.pin(person, card, lesson.courseVersionId());
+        // Only the lesson's version is needed here, not its (sanitized) content.
+        long versionId = queries.versionOfLesson(lessonId).orElseThrow(() -> RefusedException.of("learning.error.no-lesson"));
+        courseSteps.pin(person, card, versionId);
         queries.markLessonRead(person, lessonId, clock.instant());
-        return completions.completeIfDone(person, card.courseId(), lesson.courseVersionId(), null);
+        return completions.completeIfDone(person, card.courseId(), versionId, null);
     }
 
     /** Deliberately open to any signed-in user: it only says whether the account can learn. */

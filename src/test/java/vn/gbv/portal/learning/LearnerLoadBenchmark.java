@@ -50,8 +50,15 @@ import vn.gbv.portal.course.CourseImportService;
  * answer saved, a submission), errors, throughput, and heap per session (used heap after GC with
  * every session alive, minus the same before any session existed, divided by the users).
  */
-@SpringBootTest
+@SpringBootTest(properties = "vaadin.devmode.componentTracker.enabled=false")
 class LearnerLoadBenchmark {
+
+    static {
+        // Development mode (tests run in it) records a stack trace for the creation and the
+        // attachment of every component, for the IDE's "go to the code" — none of it exists in
+        // production, where sessions are measured for. Read once per JVM, before the first component.
+        System.setProperty("vaadin.devmode.componentTracker.enabled", "false");
+    }
 
     private static final int USERS = Integer.getInteger("load.users", 500);
     private static final int SECONDS = Integer.getInteger("load.seconds", 120);
@@ -159,6 +166,7 @@ class LearnerLoadBenchmark {
             Button go = window.find(Button.class).all().stream().filter(b -> b.hasClassName("course-go")).findFirst().orElseThrow();
             window.test(go).click();
             window.test(((LessonView) window.getCurrentView()).next).click();
+            respond(window);
         }
         createLearners(); // forget the warm-up learner's progress
     }
@@ -261,6 +269,7 @@ class LearnerLoadBenchmark {
             long start = System.nanoTime();
             try {
                 action.run();
+                respond(window);
                 actions.incrementAndGet();
                 if (samples != null) {
                     samples.add(System.nanoTime() - start);
@@ -269,6 +278,18 @@ class LearnerLoadBenchmark {
                 error(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * What the server does to end a request after the listeners ran: collect the changes of the
+     * UI's state tree and the JavaScript calls for the response. Browserless tests have no client,
+     * so nothing else collects them, and a session would keep every change since it started.
+     */
+    private static void respond(BrowserlessUIContext window) {
+        var internals = window.getUI().getInternals();
+        internals.getStateTree().runExecutionsBeforeClientResponse();
+        internals.getStateTree().collectChanges(change -> { });
+        internals.dumpPendingJavaScriptInvocations();
     }
 
     private void error(String kind) {
