@@ -26,6 +26,12 @@ class LearningQueries {
         this.jdbc = jdbc;
     }
 
+    /** The person of an enabled account, if it has one. */
+    Optional<Long> personOfAccount(String username) {
+        return jdbc.sql("select person_id from app_user where username = :username and enabled and person_id is not null")
+                .param("username", username).query(Long.class).optional();
+    }
+
     /** Progress in one course as the catalogue shows it, in the version the learner works on. */
     record CourseProgress(long courseId, long versionId, boolean started, Instant lastActivity, int stepsTotal,
                           int stepsDone, LocalDate completedOn) {
