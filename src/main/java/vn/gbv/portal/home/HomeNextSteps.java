@@ -1,16 +1,16 @@
 package vn.gbv.portal.home;
 
 import com.vaadin.flow.component.Component;
-import vn.gbv.portal.learning.LearningService;
+import vn.gbv.portal.learning.ProgressService;
 import vn.gbv.portal.security.SignedInUser;
 
 /** The learner's "what next": continue where they left off, or pick a course. */
 @org.springframework.stereotype.Component
 class HomeNextSteps {
 
-    private final LearningService learning;
+    private final ProgressService learning;
 
-    HomeNextSteps(LearningService learning) {
+    HomeNextSteps(ProgressService learning) {
         this.learning = learning;
     }
 

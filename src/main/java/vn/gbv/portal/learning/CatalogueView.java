@@ -18,8 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import vn.gbv.portal.learning.LearningService.CourseStatus;
-import vn.gbv.portal.learning.LearningService.Status;
+import vn.gbv.portal.learning.ProgressService.CourseStatus;
+import vn.gbv.portal.learning.ProgressService.Status;
 import vn.gbv.portal.security.Role;
 
 /** The course catalogue: search, filter by topic and by the learner's status. */
@@ -35,7 +35,7 @@ class CatalogueView extends Main implements HasDynamicTitle {
     final Div cards = new Div();
     private final List<CourseStatus> courses;
 
-    CatalogueView(LearningService learning) {
+    CatalogueView(ProgressService learning) {
         addClassNames("page", "catalogue-view");
         add(new H2(getTranslation("learning.catalogue.title")));
         if (!learning.hasLearnerProfile()) {

@@ -20,9 +20,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import vn.gbv.portal.learning.LearningService.CoursePage;
-import vn.gbv.portal.learning.LearningService.Status;
-import vn.gbv.portal.learning.LearningService.Step;
+import vn.gbv.portal.learning.ProgressService.CoursePage;
+import vn.gbv.portal.learning.ProgressService.Status;
+import vn.gbv.portal.learning.ProgressService.Step;
+import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.Role;
 
 /** A course: what it is, its table of contents with what is done, and "start" or "continue". */
@@ -31,10 +32,10 @@ import vn.gbv.portal.security.Role;
 class CourseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private final LearningService learning;
+    private final ProgressService learning;
     private String title = "";
 
-    CourseView(LearningService learning) {
+    CourseView(ProgressService learning) {
         this.learning = learning;
         addClassNames("page", "course-view");
     }
@@ -45,8 +46,8 @@ class CourseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         CoursePage page;
         try {
             page = learning.course(code);
-        } catch (LearningException e) {
-            throw new NotFoundException(getTranslation(e.getMessage()));
+        } catch (RefusedException e) {
+            throw new NotFoundException(getTranslation(e.messageKey(), e.args()));
         }
         removeAll();
         title = page.outline().title();
@@ -94,7 +95,7 @@ class CourseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             }
             ListItem item = new ListItem();
             item.addClassName(step.done() ? "toc-done" : "toc-todo");
-            var icon = step.done() ? VaadinIcon.CHECK.create() : step.kind() == LearningService.StepKind.QUIZ
+            var icon = step.done() ? VaadinIcon.CHECK.create() : step.kind() == ProgressService.StepKind.QUIZ
                     ? VaadinIcon.QUESTION_CIRCLE_O.create() : VaadinIcon.FILE_TEXT_O.create();
             icon.getElement().setAttribute("aria-label", getTranslation(step.done() ? "learning.done" : "learning.not-done"));
             item.add(icon, Steps.link(step.title(), code, step));

@@ -21,8 +21,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import vn.gbv.portal.learning.LearningService.LessonPage;
-import vn.gbv.portal.learning.LearningService.Step;
+import vn.gbv.portal.learning.ProgressService.LessonPage;
+import vn.gbv.portal.learning.ProgressService.Step;
+import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.Role;
 
 /**
@@ -33,14 +34,14 @@ import vn.gbv.portal.security.Role;
 @RolesAllowed({Role.Names.LEARNER, Role.Names.TRAINER})
 class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final LearningService learning;
+    private final ProgressService learning;
     private String title = "";
     // New buttons on every lesson: Vaadin reuses this view from lesson to lesson, and a reused
     // button would keep the click listeners of the lessons before.
     Button next;
     Button previous;
 
-    LessonView(LearningService learning) {
+    LessonView(ProgressService learning) {
         this.learning = learning;
         addClassNames("page", "lesson-view");
     }
@@ -52,8 +53,8 @@ class LessonView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         LessonPage page;
         try {
             page = learning.openLesson(code, lessonId);
-        } catch (LearningException e) {
-            throw new NotFoundException(getTranslation(e.getMessage()));
+        } catch (RefusedException e) {
+            throw new NotFoundException(getTranslation(e.messageKey(), e.args()));
         }
         removeAll();
         title = page.lesson().title();

@@ -17,8 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 import vn.gbv.portal.coverage.TrainedRule;
-import vn.gbv.portal.learning.LearningService.CourseStatus;
-import vn.gbv.portal.learning.LearningService.Status;
+import vn.gbv.portal.learning.ProgressService.CourseStatus;
+import vn.gbv.portal.learning.ProgressService.Status;
 import vn.gbv.portal.security.Role;
 
 /** My learning: whether I meet the programme's rule and what I still need, my courses, my completions. */
@@ -26,14 +26,14 @@ import vn.gbv.portal.security.Role;
 @RolesAllowed({Role.Names.LEARNER})
 class MyLearningView extends Main implements HasDynamicTitle {
 
-    MyLearningView(LearningService learning) {
+    MyLearningView(ProgressService learning, CompletionService completions) {
         addClassNames("page", "my-learning-view");
         add(new H2(getTranslation("learning.mine.title")));
         if (!learning.hasLearnerProfile()) {
             add(new Paragraph(getTranslation("learning.error.no-person")));
             return;
         }
-        add(ruleCard(learning, learning.trainedStatus()));
+        add(ruleCard(completions, completions.trainedStatus()));
 
         List<CourseStatus> started = learning.catalogue().stream().filter(c -> c.status() != Status.NOT_STARTED).toList();
         add(new H3(getTranslation("learning.mine.courses")));
@@ -58,20 +58,20 @@ class MyLearningView extends Main implements HasDynamicTitle {
         add(cards);
 
         add(new H3(getTranslation("learning.mine.completions")));
-        var completions = learning.myCompletions();
-        if (completions.isEmpty()) {
+        var mine = completions.myCompletions();
+        if (mine.isEmpty()) {
             add(new Paragraph(getTranslation("learning.mine.no-completions")));
         } else {
             UnorderedList list = new UnorderedList();
             list.addClassName("completion-list");
-            completions.forEach(c -> list.add(new ListItem(getTranslation("learning.mine.completion-row", c.courseTitle(),
+            mine.forEach(c -> list.add(new ListItem(getTranslation("learning.mine.completion-row", c.courseTitle(),
                     c.completedOn().format(CourseView.DATE), c.scorePercent() == null ? "—" : c.scorePercent() + "%",
                     getTranslation("source." + c.source().toLowerCase(Locale.ROOT)), c.versionNo()))));
             add(list);
         }
     }
 
-    private Div ruleCard(LearningService learning, TrainedRule.PersonStatus status) {
+    private Div ruleCard(CompletionService completions, TrainedRule.PersonStatus status) {
         Div card = new Div();
         card.addClassNames("card", "rule-card", status.trained() ? "rule-met" : "rule-not-met");
         boolean english = getLocale().getLanguage().equals("en");
@@ -86,7 +86,7 @@ class MyLearningView extends Main implements HasDynamicTitle {
         for (TrainedRule.Group group : status.missing()) {
             ListItem item = new ListItem(new Span(english ? group.nameEn() : group.nameVi()));
             UnorderedList courses = new UnorderedList();
-            learning.coursesForGroup(group.code()).forEach(course ->
+            completions.coursesForGroup(group.code()).forEach(course ->
                     courses.add(new ListItem(new RouterLink(course.title(), CourseView.class, Steps.course(course.code())))));
             item.add(courses);
             missing.add(item);

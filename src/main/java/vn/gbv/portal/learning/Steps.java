@@ -4,8 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Map;
-import vn.gbv.portal.learning.LearningService.Step;
-import vn.gbv.portal.learning.LearningService.StepKind;
+import vn.gbv.portal.learning.ProgressService.Step;
+import vn.gbv.portal.learning.ProgressService.StepKind;
 
 /** Where a step of a course lives: a lesson page or a quiz page. */
 final class Steps {

@@ -12,7 +12,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gbv.portal.TestLearners;
@@ -75,27 +78,91 @@ class LearnerJourneyViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void quizShowsQuestionsWithoutExplanationsUntilSubmitted() {
-        long quizId = jdbc.queryForObject("""
-                select q.id from quiz q join course c on c.current_version_id = q.course_version_id
-                where c.code = 'gbv-co-ban' and q.module_id is null
-                """, Long.class);
-        // every explanation of the bank, none of which may reach the page before submitting
+    void aQuizShowsWhichAnswersWereWrongAndTheAnswersOnlyAfterAPass() {
+        long quizId = finalQuiz();
+        // every explanation of the bank, none of which may reach the page before a pass
         List<String> explanations = jdbc.queryForList("select explanation from quiz_question where quiz_id = ?", String.class, quizId);
+        Set<Long> rightOptions = Set.copyOf(jdbc.queryForList("""
+                select o.id from quiz_option o join quiz_question q on q.id = o.question_id where q.quiz_id = ? and o.correct
+                """, Long.class, quizId));
         UI.getCurrent().navigate("learn/gbv-co-ban/quiz/" + quizId);
         QuizView quiz = (QuizView) getCurrentView();
         test(quiz.start).click();
 
-        assertThat($(RadioButtonGroup.class).all().size() + quiz.questionCards.size()).isPositive();
-        String before = quiz.getElement().getOuterHTML();
-        assertThat(explanations).noneMatch(before::contains);
+        int questions = quiz.questionCards.size();
+        assertThat(questions).isPositive();
+        assertThat(explanations).noneMatch(quiz.getElement().getOuterHTML()::contains);
+
+        // a blank submission asks first; "keep answering" goes back to the sheet
+        test(quiz.submit).click();
+        assertThat(quiz.confirmBlank).isNotNull();
+        assertThat(test(quiz.confirmBlank).getText()).startsWith("Bạn còn " + questions + " câu chưa trả lời");
+        test(quiz.confirmBlank).cancel();
+        assertThat(quiz.questionCards).hasSize(questions);
+        assertThat(submittedAttempts()).isZero();
 
         test(quiz.submit).click();
+        test(quiz.confirmBlank).confirm();
+        assertThat(submittedAttempts()).isEqualTo(1);
         assertThat($(Div.class).all().stream().anyMatch(d -> d.hasClassName("warning-banner"))).isTrue();
-        // after submitting, the explanations of the drawn questions are shown
+        // failed with attempts left: which were wrong, but no right answer and no explanation on the page
+        assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("answer-wrong"))).hasSize(questions);
+        String failed = quiz.getElement().getOuterHTML();
+        assertThat(explanations).noneMatch(failed::contains);
+        assertThat(failed).doesNotContain("option-correct");
+
+        // a retake answered right is submitted without a question and shows the explanations
+        test($(Button.class).all().stream().filter(b -> b.getText().equals("Làm lại bài kiểm tra")).findFirst().orElseThrow()).click();
+        answerRight(rightOptions);
+        test(quiz.submit).click();
+        assertThat(quiz.confirmBlank).isNull();
+        assertThat($(Div.class).all().stream().anyMatch(d -> d.hasClassName("success-banner"))).isTrue();
         List<String> shown = $(Paragraph.class).all().stream().filter(p -> p.hasClassName("explanation"))
                 .map(Paragraph::getText).toList();
-        assertThat(shown).isNotEmpty().allMatch(explanations::contains);
+        assertThat(shown).hasSize(questions).allMatch(explanations::contains);
+    }
+
+    @Test
+    void afterTheLastLessonOfAModuleContinueOpensItsQuiz() {
+        UI.getCurrent().navigate("courses/gbv-co-ban");
+        test($(Button.class).all().stream().filter(b -> b.getText().equals("Bắt đầu học")).findFirst().orElseThrow()).click();
+        while (getCurrentView() instanceof LessonView lesson) {
+            test(lesson.next).click();
+        }
+        QuizView moduleQuiz = (QuizView) getCurrentView();
+        String quizTitle = moduleQuiz.getPageTitle();
+
+        navigate(CatalogueView.class);
+        UI.getCurrent().navigate("courses/gbv-co-ban");
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("Bạn đang học: " + quizTitle);
+        test($(Button.class).all().stream().filter(b -> b.getText().equals("Học tiếp")).findFirst().orElseThrow()).click();
+        assertThat(getCurrentView()).isInstanceOf(QuizView.class);
+        assertThat(((QuizView) getCurrentView()).getPageTitle()).isEqualTo(quizTitle);
+    }
+
+    /** Chooses the right options on the sheet shown, as a learner who read the lessons well. */
+    @SuppressWarnings("unchecked")
+    private void answerRight(Set<Long> rightOptions) {
+        for (RadioButtonGroup<?> group : $(RadioButtonGroup.class).all()) {
+            var radio = (RadioButtonGroup<QuizService.SheetOption>) group;
+            radio.getListDataView().getItems().filter(o -> rightOptions.contains(o.id())).findFirst().ifPresent(radio::setValue);
+        }
+        for (CheckboxGroup<?> group : $(CheckboxGroup.class).all()) {
+            var boxes = (CheckboxGroup<QuizService.SheetOption>) group;
+            boxes.setValue(boxes.getListDataView().getItems().filter(o -> rightOptions.contains(o.id())).collect(Collectors.toSet()));
+        }
+    }
+
+    private long finalQuiz() {
+        return jdbc.queryForObject("""
+                select q.id from quiz q join course c on c.current_version_id = q.course_version_id
+                where c.code = 'gbv-co-ban' and q.module_id is null
+                """, Long.class);
+    }
+
+    private int submittedAttempts() {
+        return jdbc.queryForObject("select count(*) from quiz_attempt where person_id = ? and submitted_at is not null",
+                Integer.class, TestLearners.LEARNER_PERSON_ID);
     }
 
     @Test
@@ -132,10 +199,12 @@ class LearnerJourneyViewTest extends SpringBrowserlessTest {
         QuizView quiz = (QuizView) getCurrentView();
         test(quiz.start).click();
         test(quiz.submit).click();
+        test(quiz.confirmBlank).confirm();
         Button retake = $(Button.class).all().stream().filter(b -> b.getText().equals("Làm lại bài kiểm tra"))
                 .findFirst().orElseThrow();
         test(retake).click();
         test(quiz.submit).click();
+        test(quiz.confirmBlank).confirm();
 
         assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("warning-banner")).toList()).hasSize(1);
         assertThat($(Notification.class).all()).as("no refusal of an earlier, closed attempt").isEmpty();

@@ -33,14 +33,16 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("units")).isNotEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
+        assertThat(viewAfterNavigatingTo("quiz-attempts")).isNotEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
     }
 
     @Test
     @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
     void trainerSeesCoursesButNotUnits() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("courses")).isEqualTo("CatalogueView");
     }
@@ -57,7 +59,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "admin/accounts");
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people", "admin/accounts");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
