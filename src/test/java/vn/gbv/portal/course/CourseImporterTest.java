@@ -61,7 +61,7 @@ class CourseImporterTest {
         assertThat(card.title()).isEqualTo("Khóa học thử " + code);
         assertThat(card.summary()).isEqualTo("Khóa học mẫu để kiểm tra việc nhập.");
         assertThat(card.topic()).isEqualTo("gbv-basics");
-        assertThat(card.groupCode()).isEqualTo("knowledge");
+        assertThat(card.groupCodes()).containsExactly("knowledge");
         assertThat(card.estimatedMinutes()).isEqualTo(60);
         assertThat(card.lessonCount()).isEqualTo(3);
         assertThat(catalog.published()).extracting(CourseCatalog.CourseCard::code).contains(code);
