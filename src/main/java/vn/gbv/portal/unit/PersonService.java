@@ -12,8 +12,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.gbv.portal.audit.AuditLog;
-import vn.gbv.portal.audit.Changes;
 import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.UnitScope;
 
@@ -47,11 +45,11 @@ public class PersonService {
     private final UnitRepository units;
     private final PeopleQueries queries;
     private final UnitScope scope;
-    private final AuditLog audit;
+    private final PeopleAudit audit;
     private final Clock clock;
 
     PersonService(PersonRepository people, MembershipRepository memberships, UnitRepository units,
-                  PeopleQueries queries, UnitScope scope, AuditLog audit, Clock clock) {
+                  PeopleQueries queries, UnitScope scope, PeopleAudit audit, Clock clock) {
         this.people = people;
         this.memberships = memberships;
         this.units = units;
@@ -150,11 +148,7 @@ public class PersonService {
             memberships.save(new Membership(saved.getId(), cleanTerms, from));
             return saved;
         });
-        audit.record("person.create", AuditLog.Entity.PERSON, person.getId(), clean.fullName(), null,
-                detailChanges(new PersonalDetails(null, null, null, null, null), clean)
-                        .field("audit.field.unit", null, units.findById(cleanTerms.unitId()).orElseThrow().getName())
-                        .translatedField("audit.field.category", null, cleanTerms.category().translationKey())
-                        .field("audit.field.valid-from", null, from).after());
+        audit.created(person.getId(), clean, unitName(cleanTerms.unitId()), cleanTerms, from);
         return person.getId();
     }
 
@@ -176,11 +170,7 @@ public class PersonService {
             person.update(clean);
             return person;
         });
-        Changes changes = detailChanges(before, clean);
-        if (!changes.isEmpty()) {
-            audit.record("person.update", AuditLog.Entity.PERSON, personId, clean.fullName(),
-                    changes.before(), changes.after());
-        }
+        audit.updated(personId, before, clean);
     }
 
     /**
@@ -204,15 +194,8 @@ public class PersonService {
             memberships.flush();
             return memberships.save(new Membership(personId, cleanTerms, from));
         });
-        Changes changes = Changes.of()
-                .field("audit.field.unit", unitName(old.unitId()), unitName(cleanTerms.unitId()))
-                .translatedField("audit.field.category", old.category().translationKey(),
-                        cleanTerms.category().translationKey())
-                .field("audit.field.position", old.position(), cleanTerms.position())
-                .translatedField("audit.field.in-target", yesNo(old.inTarget()), yesNo(cleanTerms.inTarget()));
-        audit.record(old.unitId() == cleanTerms.unitId() ? "membership.change" : "membership.transfer",
-                AuditLog.Entity.MEMBERSHIP, personId, personName(personId),
-                changes.before(), changes.after() + "; " + fromText(from));
+        audit.membershipChanged(personId, personName(personId), old, unitName(old.unitId()), cleanTerms,
+                unitName(cleanTerms.unitId()), from);
     }
 
     /** The person leaves: their current row ends at the date (exclusive) and no new one is opened. */
@@ -223,9 +206,7 @@ public class PersonService {
         Membership current = currentMembership(personId);
         requireAfter(current.getValidFrom(), on);
         current.close(on);
-        audit.record("membership.leave", AuditLog.Entity.MEMBERSHIP, personId, personName(personId),
-                Changes.of().field("audit.field.unit", null, unitName(current.getUnitId())).after(),
-                Changes.of().field("audit.field.valid-to", null, on).after());
+        audit.left(personId, personName(personId), unitName(current.getUnitId()), on);
     }
 
     /**
@@ -257,26 +238,9 @@ public class PersonService {
                 person.getPhone(), person.getEmail(), person.getNationalId(), person.getStaffCode());
     }
 
-    /** The changed details for the audit trail; the national ID only masked, as in lists. */
-    private static Changes detailChanges(PersonalDetails before, PersonalDetails after) {
-        return Changes.of()
-                .field("audit.field.full-name", before.fullName(), after.fullName())
-                .translatedField("audit.field.sex", before.sex() == null ? null : before.sex().translationKey(),
-                        after.sex().translationKey())
-                .field("audit.field.birth-year", before.birthYear(), after.birthYear())
-                .field("audit.field.phone", before.phone(), after.phone())
-                .field("audit.field.email", before.email(), after.email())
-                .field("audit.field.national-id", mask(before.nationalId()), mask(after.nationalId()))
-                .field("audit.field.staff-code", before.staffCode(), after.staffCode());
-    }
-
     /** "••••••••1234": enough to tell two people apart, too little to misuse. */
     static String mask(String nationalId) {
         return nationalId == null ? null : MASK + nationalId.substring(nationalId.length() - 4);
-    }
-
-    private static String yesNo(boolean value) {
-        return value ? "people.yes" : "people.no";
     }
 
     private String unitName(long unitId) {
@@ -285,10 +249,6 @@ public class PersonService {
 
     private String personName(long personId) {
         return people.findById(personId).map(Person::getFullName).orElse(null);
-    }
-
-    private static String fromText(LocalDate from) {
-        return Changes.of().field("audit.field.valid-from", null, from).after();
     }
 
     private void requireScopeOf(long personId) {
