@@ -1,6 +1,7 @@
 package vn.gbv.portal.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.security.Role;
 
 /**
  * The audit trail: who changed what, when, with a short before → after. Rows are only ever
@@ -48,7 +50,7 @@ public class AuditLog {
     }
 
     /** One row of the trail as the administrator's view shows it. */
-    public record AuditRow(long id, java.time.Instant occurredAt, String actor, String action, String entityType,
+    public record AuditRow(long id, Instant occurredAt, String actor, String action, String entityType,
                            String entityId, String entityLabel, String beforeValue, String afterValue) {
     }
 
@@ -80,13 +82,13 @@ public class AuditLog {
     }
 
     /** The trail, newest first, a page at a time. */
-    @PreAuthorize("hasRole('" + vn.gbv.portal.security.Role.Names.ADMIN + "')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional(readOnly = true)
     public List<AuditRow> search(AuditFilter filter, int offset, int limit) {
         return queries.search(filter, zone, offset, limit);
     }
 
-    @PreAuthorize("hasRole('" + vn.gbv.portal.security.Role.Names.ADMIN + "')")
+    @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional(readOnly = true)
     public int count(AuditFilter filter) {
         return queries.count(filter, zone);
