@@ -67,8 +67,6 @@ class AuditView extends Main implements HasDynamicTitle {
         Div toolbar = new Div(person, entity, from, to);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(r -> when.format(r.occurredAt())).setKey("when")
-                .setHeader(getTranslation("audit.column.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::what).setKey("what").setHeader(getTranslation("audit.column.what")).setFlexGrow(2);
         grid.addColumn(AuditView::change).setKey("change").setHeader(getTranslation("audit.column.change"))
                 .setFlexGrow(3);
@@ -87,12 +85,12 @@ class AuditView extends Main implements HasDynamicTitle {
     }
 
     /**
-     * e.g. "Sửa thông tin người · Nguyễn Văn A · bởi admin": who acted shares the column with what
-     * was done, so that three wrapped columns stay readable on a 390 px phone.
+     * e.g. "Sửa thông tin người · Nguyễn Văn A · bởi admin, 05/03/2025 09:30": who and when share
+     * the column with what was done, so that two wrapped columns stay readable on a 390 px phone.
      */
     String what(AuditRow row) {
         String action = getTranslation("audit.action." + row.action());
-        return Stream.of(action, row.entityLabel(), getTranslation("audit.by", row.actor()))
+        return Stream.of(action, row.entityLabel(), getTranslation("audit.by", row.actor(), when.format(row.occurredAt())))
                 .filter(Objects::nonNull).collect(Collectors.joining(" · "));
     }
 
