@@ -31,7 +31,10 @@ class AuditOnPhoneIT {
                 """, label, "Tên: " + label + "; Từ ngày: 01/07/2025");
 
         try (BrowserSession browser = new BrowserSession(port, 390, 844)) {
-            browser.logIn("t-admin", "Admin-pass1");
+            browser.step("log in", () -> {
+                browser.logIn("t-admin", "Admin-pass1");
+                assertThat(browser.page.getByText("Xin chào, Quản trị Thử nghiệm")).isVisible();
+            });
             browser.open("audit");
             browser.step("change log", () -> {
                 assertThat(browser.page.locator("h1.view-title")).hasText("Nhật ký thay đổi");
