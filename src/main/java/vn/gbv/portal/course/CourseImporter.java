@@ -26,6 +26,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import vn.gbv.portal.audit.AuditLog;
+import vn.gbv.portal.audit.Changes;
 import vn.gbv.portal.course.ImportReport.CourseResult;
 import vn.gbv.portal.course.ImportReport.Outcome;
 
@@ -45,14 +47,16 @@ class CourseImporter {
     private final JdbcTemplate jdbc;
     private final LessonSanitizer lessons;
     private final CourseVersionWriter writer;
+    private final AuditLog audit;
     private final Clock clock;
 
     CourseImporter(DataSource dataSource, JdbcTemplate jdbc, LessonSanitizer lessons, CourseVersionWriter writer,
-                   Clock clock) {
+                   AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.lessons = lessons;
         this.writer = writer;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -86,6 +90,7 @@ class CourseImporter {
                 .map(folder -> parse(parser, folder))
                 .toList());
         List<CourseResult> results = parsed.stream().map(this::importOne).toList();
+        results.stream().filter(r -> r.outcome() == Outcome.FAILED).forEach(this::auditFailure);
 
         List<CourseProblem> problems = results.stream().flatMap(r -> r.problems().stream()).toList();
         jdbc.batchUpdate("""
@@ -132,6 +137,14 @@ class CourseImporter {
             problems.add(null, null, "database", e.getMostSpecificCause().getMessage());
             return new CourseResult(folder.folder(), folder.code(), Outcome.FAILED, null, problems.all());
         }
+    }
+
+    /** A published version is recorded by the writer, in its transaction; a failure here, on its own. */
+    private void auditFailure(CourseResult failed) {
+        audit.record("course.import-failed", AuditLog.Entity.COURSE, null,
+                failed.code() == null ? failed.folder() : failed.code(), null,
+                Changes.of().field("audit.field.folder", null, failed.folder())
+                        .field("audit.field.problems", null, failed.problems().size()).after());
     }
 
     private Optional<Integer> currentVersionWithHash(String code, String contentHash) {

@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.audit.AuditLog;
+import vn.gbv.portal.audit.Changes;
 import vn.gbv.portal.course.CourseDraft.LessonDraft;
 import vn.gbv.portal.course.CourseDraft.ModuleDraft;
 import vn.gbv.portal.course.CourseDraft.OptionDraft;
@@ -27,10 +29,12 @@ class CourseVersionWriter {
 
     private final JdbcTemplate jdbc;
     private final LessonSanitizer lessons;
+    private final AuditLog audit;
 
-    CourseVersionWriter(JdbcTemplate jdbc, LessonSanitizer lessons) {
+    CourseVersionWriter(JdbcTemplate jdbc, LessonSanitizer lessons, AuditLog audit) {
         this.jdbc = jdbc;
         this.lessons = lessons;
+        this.audit = audit;
     }
 
     /** Returns the new version's number. */
@@ -84,6 +88,10 @@ class CourseVersionWriter {
                     ps.setBytes(4, asset.bytes());
                 });
         jdbc.update("UPDATE course SET current_version_id = ? WHERE id = ?", versionId, courseId);
+        audit.record("course.publish", AuditLog.Entity.COURSE, courseId, card.code(), null,
+                Changes.of().field("audit.field.folder", null, draft.folder())
+                        .field("audit.field.version", null, versionNo)
+                        .field("audit.field.title", null, card.title()).after());
         return versionNo;
     }
 

@@ -11,6 +11,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.audit.AuditLog;
+import vn.gbv.portal.audit.Changes;
 import vn.gbv.portal.base.RefusedException;
 
 /** Accounts: administrators create, disable and reset them; everybody changes their own password. */
@@ -20,11 +22,13 @@ public class AccountService {
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
+    private final AuditLog audit;
 
-    AccountService(UserAccountRepository accounts, PasswordEncoder encoder, CurrentUser currentUser) {
+    AccountService(UserAccountRepository accounts, PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     public record AccountRow(long id, String username, String displayName, Long personId, Set<Role> roles,
@@ -75,6 +79,7 @@ public class AccountService {
         account.setManagedUnitIds(request.managedUnitIds());
         account.setMustChangePassword(true);
         accounts.save(account);
+        auditCreated(account);
         return new IssuedPassword(account.getId(), username, password);
     }
 
@@ -86,7 +91,9 @@ public class AccountService {
         account.setRoles(request.roles());
         account.setManagedUnitIds(request.managedUnitIds());
         account.setMustChangePassword(mustChange);
-        return accounts.save(account).getId();
+        long id = accounts.save(account).getId();
+        auditCreated(account);
+        return id;
     }
 
     @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
@@ -99,11 +106,24 @@ public class AccountService {
             throw RefusedException.onField("units", "account.error.manager-needs-unit");
         }
         UserAccount account = accounts.findById(accountId).orElseThrow();
+        String rolesBefore = rolesText(account.getRoles());
+        String scopeBefore = scopeText(account.getManagedUnitIds());
         Set<Long> scope = roles.contains(Role.UNIT_MANAGER) ? managedUnitIds : Set.of();
         if (!account.getRoles().equals(roles) || !account.getManagedUnitIds().equals(scope)) {
             account.setRoles(roles);
             account.setManagedUnitIds(scope);
             account.bumpSecurityStamp();
+        }
+        Changes roleChange = Changes.of().field("audit.field.roles", rolesBefore, rolesText(account.getRoles()));
+        if (!roleChange.isEmpty()) {
+            audit.record("account.roles", AuditLog.Entity.ACCOUNT, accountId, account.getUsername(),
+                    roleChange.before(), roleChange.after());
+        }
+        Changes scopeChange = Changes.of()
+                .field("audit.field.scope", scopeBefore, scopeText(account.getManagedUnitIds()));
+        if (!scopeChange.isEmpty()) {
+            audit.record("account.scope", AuditLog.Entity.ACCOUNT, accountId, account.getUsername(),
+                    scopeChange.before(), scopeChange.after());
         }
     }
 
@@ -115,6 +135,8 @@ public class AccountService {
             throw RefusedException.of("account.error.disable-self");
         }
         if (account.isEnabled() != enabled) {
+            audit.record(enabled ? "account.enable" : "account.disable", AuditLog.Entity.ACCOUNT, accountId,
+                    account.getUsername(), null, null);
             account.setEnabled(enabled);
             account.bumpSecurityStamp();
         }
@@ -129,6 +151,7 @@ public class AccountService {
         account.setMustChangePassword(true);
         account.unlock();
         account.bumpSecurityStamp();
+        audit.record("account.password-reset", AuditLog.Entity.ACCOUNT, accountId, account.getUsername(), null, null);
         return new IssuedPassword(account.getId(), account.getUsername(), password);
     }
 
@@ -175,6 +198,23 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return accounts.existsByUsername(normalise(username));
+    }
+
+    private void auditCreated(UserAccount account) {
+        audit.record("account.create", AuditLog.Entity.ACCOUNT, account.getId(), account.getUsername(), null,
+                Changes.of().field("audit.field.display-name", null, account.getDisplayName())
+                        .field("audit.field.roles", null, rolesText(account.getRoles()))
+                        .field("audit.field.scope", null, scopeText(account.getManagedUnitIds())).after());
+    }
+
+    private static String rolesText(java.util.Collection<Role> roles) {
+        return roles.stream().sorted().map(r -> Changes.vietnamese(r.translationKey()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The managed units by id (the unit package, which names them, depends on this one). */
+    private static String scopeText(java.util.Collection<Long> unitIds) {
+        return unitIds.stream().sorted().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String normalise(String username) {

@@ -97,6 +97,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (user.isAdmin()) {
             nav.addItem(item("nav.accounts", "admin/accounts", VaadinIcon.KEY));
+            nav.addItem(item("nav.audit", "audit", VaadinIcon.CLIPBOARD_TEXT));
         }
         return nav;
     }

@@ -1,5 +1,6 @@
 package vn.gbv.portal.unit;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import vn.gbv.portal.base.RefusedException;
 
 /**
  * A dialog with a form whose rules are checked twice: by its binder as the user types, and by
@@ -43,11 +45,14 @@ abstract class FormDialog extends Dialog {
     /** Writes the fields into the form's bean; false when a field shows an error. */
     abstract boolean writeIfValid();
 
-    /** Hands the form to the service, which throws {@link ChangeRefusedException} when a rule is broken. */
+    /** Hands the form to the service, which throws {@link RefusedException} when a rule is broken. */
     abstract void apply();
 
-    /** The field a refusal concerns, or null when it concerns the form as a whole. */
-    abstract HasValidation fieldFor(String messageKey);
+    /**
+     * The form's field of this name (as the service names it in {@link RefusedException#field()}),
+     * or null when this form does not show it: then the message goes above the form.
+     */
+    abstract HasValidation fieldNamed(String field);
 
     private void save() {
         problem.setVisible(false);
@@ -56,8 +61,8 @@ abstract class FormDialog extends Dialog {
         }
         try {
             apply();
-        } catch (ChangeRefusedException refused) {
-            show(refused.messageKey());
+        } catch (RefusedException refused) {
+            show(refused);
             return;
         }
         close();
@@ -66,13 +71,16 @@ abstract class FormDialog extends Dialog {
         onSaved.run();
     }
 
-    private void show(String messageKey) {
-        HasValidation field = fieldFor(messageKey);
+    private void show(RefusedException refused) {
+        String message = getTranslation(refused.messageKey(), refused.args());
+        // A field this action's form does not show cannot carry the message: it goes above the form.
+        HasValidation field = refused.field().map(this::fieldNamed)
+                .filter(f -> !(f instanceof Component c) || c.getParent().isPresent()).orElse(null);
         if (field == null) {
-            problem.setText(getTranslation(messageKey));
+            problem.setText(message);
             problem.setVisible(true);
         } else {
-            field.setErrorMessage(getTranslation(messageKey));
+            field.setErrorMessage(message);
             field.setInvalid(true);
         }
     }

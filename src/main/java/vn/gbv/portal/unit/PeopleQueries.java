@@ -35,7 +35,9 @@ class PeopleQueries {
     List<PersonRow> staff(long unitId, PersonFilter filter, LocalDate today, int offset, int limit) {
         return withFilter(jdbc.sql("""
                 select p.id as person_id, p.full_name, p.sex, p.birth_year, m.category, m.unit_id,
-                       u.name as unit_name, m.position, m.in_target, m.valid_from as since
+                       u.name as unit_name, m.position, m.in_target, m.valid_from as since,
+                       right(p.national_id, 4) as national_id_last4,
+                       p.staff_code
                 """ + STAFF_OF_SUBTREE + """
                 order by p.full_name, p.id
                 limit :limit offset :offset

@@ -98,6 +98,8 @@ class PeopleView extends Main implements HasDynamicTitle {
         Grid.Column<PersonRow> born = grid.addColumn(r -> r.birthYear() == null ? "" : r.birthYear().toString())
                 .setKey("birthYear").setHeader(getTranslation("people.column.birth-year"))
                 .setAutoWidth(true).setFlexGrow(0);
+        Grid.Column<PersonRow> nationalId = grid.addColumn(PersonRow::maskedNationalId).setKey("nationalId")
+                .setHeader(getTranslation("people.column.national-id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation(r.category().translationKey())).setKey("category")
                 .setHeader(getTranslation("people.column.category")).setAutoWidth(true).setFlexGrow(1);
         Grid.Column<PersonRow> unitName = grid.addColumn(PersonRow::unitName).setKey("unit")
@@ -108,7 +110,7 @@ class PeopleView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("people.column.in-target")).setAutoWidth(true).setFlexGrow(0);
         Grid.Column<PersonRow> since = grid.addColumn(r -> DateFields.format(this, r.since())).setKey("since")
                 .setHeader(getTranslation("people.column.since")).setAutoWidth(true).setFlexGrow(0);
-        NarrowScreens.hideWhenNarrow(this, List.of(sex, born, unitName, position, since));
+        NarrowScreens.hideWhenNarrow(this, List.of(sex, born, nationalId, unitName, position, since));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("people.empty"));
         grid.addClassName("people-grid");
@@ -186,7 +188,10 @@ class PeopleView extends Main implements HasDynamicTitle {
         detailFacts.setText(Stream.of(getTranslation(details.sex().translationKey()),
                         details.birthYear() == null ? null
                                 : getTranslation("people.born", details.birthYear().toString()),
-                        details.phone(), details.email())
+                        details.phone(), details.email(),
+                        details.nationalId() == null ? null
+                                : getTranslation("people.national-id", PersonService.mask(details.nationalId())),
+                        details.staffCode() == null ? null : getTranslation("people.staff-code", details.staffCode()))
                 .filter(Objects::nonNull).collect(Collectors.joining(" · ")));
         detailCurrent.setText(shown.current()
                 .map(m -> getTranslation("people.current", getTranslation(m.category().translationKey()), m.unitName(),

@@ -36,6 +36,12 @@ class Person {
 
     private String email;
 
+    @Column(name = "national_id", columnDefinition = "char(12)")
+    private String nationalId;
+
+    @Column(name = "staff_code")
+    private String staffCode;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -55,6 +61,9 @@ class Person {
     Integer getBirthYear() { return birthYear; }
     String getPhone() { return phone; }
     String getEmail() { return email; }
+    String getNationalId() { return nationalId; }
+    String getStaffCode() { return staffCode; }
+    long getVersion() { return version; }
 
     void update(PersonService.PersonalDetails details) {
         this.fullName = details.fullName();
@@ -62,5 +71,7 @@ class Person {
         this.birthYear = details.birthYear();
         this.phone = details.phone();
         this.email = details.email();
+        this.nationalId = details.nationalId();
+        this.staffCode = details.staffCode();
     }
 }

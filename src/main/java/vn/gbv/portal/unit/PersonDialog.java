@@ -30,6 +30,8 @@ class PersonDialog extends FormDialog {
     final IntegerField birthYear = new IntegerField();
     final TextField phone = new TextField();
     final TextField email = new TextField();
+    final TextField nationalId = new TextField();
+    final TextField staffCode = new TextField();
     final ComboBox<UnitNode> unit;
     final Select<StaffCategory> category = new Select<>();
     final TextField position = new TextField();
@@ -48,6 +50,8 @@ class PersonDialog extends FormDialog {
         Integer birthYear;
         String phone;
         String email;
+        String nationalId;
+        String staffCode;
         UnitNode unit;
         StaffCategory category;
         String position;
@@ -81,11 +85,12 @@ class PersonDialog extends FormDialog {
                 bindDetails();
                 bindTerms();
                 bindDate();
-                form.add(fullName, sex, birthYear, phone, email, this.unit, category, position, inTarget, date);
+                form.add(fullName, sex, birthYear, phone, email, nationalId, staffCode, this.unit, category, position,
+                        inTarget, date);
             }
             case EDIT -> {
                 bindDetails();
-                form.add(fullName, sex, birthYear, phone, email);
+                form.add(fullName, sex, birthYear, phone, email, nationalId, staffCode);
             }
             case CHANGE -> {
                 bindTerms();
@@ -109,6 +114,8 @@ class PersonDialog extends FormDialog {
         bean.birthYear = details.birthYear();
         bean.phone = details.phone();
         bean.email = details.email();
+        bean.nationalId = details.nationalId();
+        bean.staffCode = details.staffCode();
         person.current().ifPresent(current -> {
             bean.category = current.category();
             bean.position = current.position();
@@ -129,12 +136,13 @@ class PersonDialog extends FormDialog {
         birthYear.setLabel(getTranslation("people.field.birth-year"));
         birthYear.setHelperText(getTranslation("people.field.birth-year-helper",
                 PersonService.BIRTH_YEAR_MIN, PersonService.BIRTH_YEAR_MAX));
-        birthYear.setI18n(new IntegerField.IntegerFieldI18n()
-                .setBadInputErrorMessage(getTranslation("people.error.birth-year")));
+        String birthYearError = getTranslation("people.error.birth-year",
+                PersonService.BIRTH_YEAR_MIN, PersonService.BIRTH_YEAR_MAX);
+        birthYear.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage(birthYearError));
         binder.forField(birthYear)
                 .withValidator(y -> y == null
                                 || (y >= PersonService.BIRTH_YEAR_MIN && y <= PersonService.BIRTH_YEAR_MAX),
-                        getTranslation("people.error.birth-year"))
+                        birthYearError)
                 .bind(f -> f.birthYear, (f, v) -> f.birthYear = v);
         phone.setLabel(getTranslation("people.field.phone"));
         phone.setMaxLength(30);
@@ -146,6 +154,18 @@ class PersonDialog extends FormDialog {
         email.setMaxLength(200);
         binder.forField(email).withValidator(new EmailValidator(getTranslation("people.error.email"), true))
                 .bind(f -> f.email, (f, v) -> f.email = v);
+        nationalId.setLabel(getTranslation("people.field.national-id"));
+        nationalId.setHelperText(getTranslation("people.field.national-id-helper"));
+        nationalId.setMaxLength(20);
+        nationalId.setAllowedCharPattern("[0-9 ]");
+        binder.forField(nationalId)
+                .withValidator(v -> v.isBlank() || PersonService.NATIONAL_ID.matcher(v.replaceAll("\\s", "")).matches(),
+                        getTranslation("people.error.national-id-format"))
+                .bind(f -> f.nationalId, (f, v) -> f.nationalId = v);
+        staffCode.setLabel(getTranslation("people.field.staff-code"));
+        staffCode.setHelperText(getTranslation("people.field.staff-code-helper"));
+        staffCode.setMaxLength(PersonService.STAFF_CODE_MAX);
+        binder.forField(staffCode).bind(f -> f.staffCode, (f, v) -> f.staffCode = v);
     }
 
     private void bindTerms() {
@@ -175,10 +195,11 @@ class PersonDialog extends FormDialog {
 
     @Override
     void apply() {
-        PersonalDetails details = new PersonalDetails(bean.fullName, bean.sex, bean.birthYear, bean.phone, bean.email);
+        PersonalDetails details = new PersonalDetails(bean.fullName, bean.sex, bean.birthYear, bean.phone, bean.email,
+                bean.nationalId, bean.staffCode);
         switch (action) {
             case ADD -> people.create(details, terms(), bean.date);
-            case EDIT -> people.updateDetails(person.id(), details);
+            case EDIT -> people.updateDetails(person.id(), person.version(), details);
             case CHANGE -> people.changeMembership(person.id(), terms(), bean.date);
             case LEAVE -> people.endMembership(person.id(), bean.date);
         }
@@ -189,17 +210,19 @@ class PersonDialog extends FormDialog {
     }
 
     @Override
-    HasValidation fieldFor(String messageKey) {
-        return switch (messageKey) {
-            case "people.error.name-required", "people.error.name-too-long" -> fullName;
-            case "people.error.sex-required" -> sex;
-            case "people.error.birth-year" -> birthYear;
-            case "people.error.phone" -> phone;
-            case "people.error.email" -> email;
-            case "people.error.unit-closed", "people.error.before-unit" -> unit;
-            case "people.error.category-required" -> category;
-            case "people.error.position-too-long" -> position;
-            case "people.error.date-required", "people.error.future-date", "people.error.date-too-early" -> date;
+    HasValidation fieldNamed(String field) {
+        return switch (field) {
+            case "fullName" -> fullName;
+            case "sex" -> sex;
+            case "birthYear" -> birthYear;
+            case "phone" -> phone;
+            case "email" -> email;
+            case "nationalId" -> nationalId;
+            case "staffCode" -> staffCode;
+            case "unit" -> unit;
+            case "category" -> category;
+            case "position" -> position;
+            case "date" -> date;
             default -> null;
         };
     }

@@ -120,15 +120,13 @@ class UnitChangeDialog extends FormDialog {
     }
 
     @Override
-    HasValidation fieldFor(String messageKey) {
-        return switch (messageKey) {
-            case "unit.error.code-required", "unit.error.code-format", "unit.error.code-taken" -> code;
-            case "unit.error.name-required", "unit.error.name-too-long", "unit.error.same-name" -> name;
-            case "unit.error.type-required" -> type;
-            case "unit.error.date-required", "unit.error.future-date", "unit.error.date-too-early" -> date;
-            case "unit.error.move-into-own-subtree", "unit.error.same-parent", "unit.error.merge-into-itself",
-                 "unit.error.merge-into-own-subtree", "unit.error.before-parent" ->
-                    other.getParent().isPresent() ? other : null;
+    HasValidation fieldNamed(String field) {
+        return switch (field) {
+            case "code" -> code;
+            case "name" -> name;
+            case "type" -> type;
+            case "date" -> date;
+            case "other" -> other;
             default -> null;
         };
     }

@@ -27,6 +27,23 @@ class UnitQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Locks the tree for the rest of the caller's transaction: the first statement of every change
+     * to the tree's shape. A row lock (on the job_lock row 'unit-tree', waiting at most 10 s) rather
+     * than MariaDB's GET_LOCK: GET_LOCK belongs to the connection's session, not the transaction, so
+     * releasing it after commit would need the very connection the pool may already have handed to
+     * someone else; a row lock ends with the transaction, commit or rollback, whatever happens.
+     * Taken before any other read, so that under REPEATABLE READ the transaction's snapshot starts
+     * after the previous change committed and the cycle check sees the tree as it now is.
+     *
+     * @throws org.springframework.dao.PessimisticLockingFailureException after 10 s of waiting
+     */
+    void lockTree() {
+        jdbc.sql("select name from job_lock where name = 'unit-tree' for update wait 10")
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("job_lock row 'unit-tree' is missing (migration V3_3)"));
+    }
+
     Optional<UnitNode> node(long unitId) {
         return jdbc.sql(NODE + " where u.id = :id").param("id", unitId).query(UnitNode.class).optional();
     }

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.audit.AuditLog;
+import vn.gbv.portal.audit.Changes;
+import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.UnitScope;
 
 /**
@@ -18,6 +22,10 @@ import vn.gbv.portal.security.UnitScope;
  *
  * <p>Dates of changes are never in the future: the tree records what has happened, so that the
  * closure (the current tree) and "as of today" agree.
+ *
+ * <p>Every change is written to the audit trail. Changes to the tree's shape (add, move, close,
+ * merge) first take the tree's lock ({@link UnitQueries#lockTree}), so that two administrators'
+ * moves are checked one after the other and cannot together form a cycle.
  */
 @Service
 public class UnitService {
@@ -31,16 +39,18 @@ public class UnitService {
     private final MembershipRepository memberships;
     private final UnitQueries queries;
     private final UnitScope scope;
+    private final AuditLog audit;
     private final Clock clock;
 
     UnitService(UnitRepository units, UnitParentRepository parents, UnitNameHistoryRepository formerNames,
-                MembershipRepository memberships, UnitQueries queries, UnitScope scope, Clock clock) {
+                MembershipRepository memberships, UnitQueries queries, UnitScope scope, AuditLog audit, Clock clock) {
         this.units = units;
         this.parents = parents;
         this.formerNames = formerNames;
         this.memberships = memberships;
         this.queries = queries;
         this.scope = scope;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -128,30 +138,36 @@ public class UnitService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long addUnit(NewUnit request) {
+        lockTree();
         LocalDate from = requireDate(request.validFrom());
         String code = request.code() == null ? "" : request.code().trim();
         if (code.isEmpty()) {
-            throw refused("unit.error.code-required");
+            throw refusedOn("code", "unit.error.code-required");
         }
         if (!CODE.matcher(code).matches()) {
-            throw refused("unit.error.code-format");
+            throw refusedOn("code", "unit.error.code-format");
         }
         if (units.existsByCode(code)) {
-            throw refused("unit.error.code-taken");
+            throw refusedOn("code", "unit.error.code-taken");
         }
         String name = requireName(request.name());
         if (request.type() == null) {
-            throw refused("unit.error.type-required");
+            throw refusedOn("type", "unit.error.type-required");
         }
         Unit parent = request.parentId() == null ? null : openUnit(request.parentId());
         if (parent != null && from.isBefore(parent.getValidFrom())) {
-            throw refused("unit.error.before-parent");
+            throw refusedOn("other", "unit.error.before-parent");
         }
         Unit unit = units.save(new Unit(code, name, request.type(), from));
         if (parent != null) {
             parents.save(new UnitParent(unit.getId(), parent.getId(), from));
         }
         rebuildClosure();
+        Changes changes = Changes.of().field("audit.field.code", null, code).field("audit.field.name", null, name)
+                .translatedField("audit.field.type", null, request.type().translationKey())
+                .field("audit.field.parent", null, parent == null ? null : parent.getName())
+                .field("audit.field.valid-from", null, from);
+        audit.record("unit.create", AuditLog.Entity.UNIT, unit.getId(), name, null, changes.after());
         return unit.getId();
     }
 
@@ -163,12 +179,15 @@ public class UnitService {
         String name = requireName(newName);
         Unit unit = openUnit(unitId);
         if (name.equals(unit.getName())) {
-            throw refused("unit.error.same-name");
+            throw refusedOn("name", "unit.error.same-name");
         }
         LocalDate inUseSince = formerNames.findTopByUnitIdOrderByValidToDesc(unitId)
                 .map(UnitNameHistory::getValidTo).orElse(unit.getValidFrom());
         requireAfter(inUseSince, from);
         formerNames.save(new UnitNameHistory(unitId, unit.getName(), inUseSince, from));
+        Changes changes = Changes.of().field("audit.field.name", unit.getName(), name);
+        audit.record("unit.rename", AuditLog.Entity.UNIT, unitId, name,
+                changes.before(), changes.after() + "; " + fromText(from));
         unit.rename(name);
     }
 
@@ -176,19 +195,20 @@ public class UnitService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void move(long unitId, long newParentId, LocalDate from) {
+        lockTree();
         requireDate(from);
         Unit unit = openUnit(unitId);
         Unit parent = openUnit(newParentId);
         if (queries.isInSubtree(unitId, newParentId)) {
-            throw refused("unit.error.move-into-own-subtree");
+            throw refusedOn("other", "unit.error.move-into-own-subtree");
         }
         Optional<UnitParent> current = parents.findByUnitIdAndValidToIsNull(unitId);
         if (current.isPresent() && current.get().getParentId() == newParentId) {
-            throw refused("unit.error.same-parent");
+            throw refusedOn("other", "unit.error.same-parent");
         }
         requireOnOrAfter(unit.getValidFrom(), from);
         if (from.isBefore(parent.getValidFrom())) {
-            throw refused("unit.error.before-parent");
+            throw refusedOn("other", "unit.error.before-parent");
         }
         current.ifPresent(link -> {
             requireAfter(link.getValidFrom(), from);
@@ -196,12 +216,17 @@ public class UnitService {
         });
         parents.save(new UnitParent(unitId, newParentId, from));
         rebuildClosure();
+        String oldParent = current.map(link -> units.findById(link.getParentId()).orElseThrow().getName()).orElse(null);
+        Changes changes = Changes.of().field("audit.field.parent", oldParent, parent.getName());
+        audit.record("unit.move", AuditLog.Entity.UNIT, unitId, unit.getName(),
+                changes.before(), changes.after() + "; " + fromText(from));
     }
 
     /** Closes a unit that has nothing left in it: no open children and no current members. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void close(long unitId, LocalDate on) {
+        lockTree();
         requireDate(on);
         Unit unit = openUnit(unitId);
         if (!parents.findByParentIdAndValidToIsNull(unitId).isEmpty()) {
@@ -216,6 +241,8 @@ public class UnitService {
         link.ifPresent(l -> l.close(on));
         unit.close(on, null);
         rebuildClosure();
+        audit.record("unit.close", AuditLog.Entity.UNIT, unitId, unit.getName(), null,
+                Changes.of().field("audit.field.valid-to", null, on).after());
     }
 
     /**
@@ -226,25 +253,26 @@ public class UnitService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void merge(long unitId, long successorId, LocalDate from) {
+        lockTree();
         requireDate(from);
         if (unitId == successorId) {
-            throw refused("unit.error.merge-into-itself");
+            throw refusedOn("other", "unit.error.merge-into-itself");
         }
         Unit unit = openUnit(unitId);
         Unit successor = openUnit(successorId);
         if (queries.isInSubtree(unitId, successorId)) {
-            throw refused("unit.error.merge-into-own-subtree");
+            throw refusedOn("other", "unit.error.merge-into-own-subtree");
         }
         requireAfter(unit.getValidFrom(), from);
         if (from.isBefore(successor.getValidFrom())) {
-            throw refused("unit.error.before-parent");
+            throw refusedOn("other", "unit.error.before-parent");
         }
         Optional<UnitParent> ownLink = parents.findByUnitIdAndValidToIsNull(unitId);
         List<UnitParent> childLinks = parents.findByParentIdAndValidToIsNull(unitId);
         ownLink.ifPresent(l -> requireAfter(l.getValidFrom(), from));
         childLinks.forEach(l -> requireAfter(l.getValidFrom(), from));
         if (memberships.existsByUnitIdAndValidToIsNullAndValidFromGreaterThanEqual(unitId, from)) {
-            throw refused("unit.error.date-too-early");
+            throw refusedOn("date", "unit.error.date-too-early");
         }
 
         for (UnitParent link : childLinks) {
@@ -253,9 +281,15 @@ public class UnitService {
         }
         ownLink.ifPresent(l -> l.close(from));
         unit.close(from, successorId);
-        memberships.copyCurrentTo(unitId, successorId, from);
+        List<Long> members = memberships.currentIds(unitId);
         memberships.closeCurrent(unitId, from);
+        int moved = members.isEmpty() ? 0 : memberships.copyTo(members, successorId, from);
         rebuildClosure();
+        audit.record("unit.merge", AuditLog.Entity.UNIT, unitId, unit.getName(), null,
+                Changes.of().field("audit.field.successor", null, successor.getName())
+                        .field("audit.field.valid-to", null, from)
+                        .field("audit.field.members-moved", null, moved)
+                        .field("audit.field.children-moved", null, childLinks.size()).after());
     }
 
     /**
@@ -273,6 +307,18 @@ public class UnitService {
 
     // ---- rules ----
 
+    private void lockTree() {
+        try {
+            queries.lockTree();
+        } catch (PessimisticLockingFailureException busy) {
+            throw refused("unit.error.tree-busy");
+        }
+    }
+
+    private static String fromText(LocalDate from) {
+        return Changes.of().field("audit.field.valid-from", null, from).after();
+    }
+
     private Unit openUnit(long unitId) {
         Unit unit = units.findById(unitId).orElseThrow();
         if (!unit.isOpen()) {
@@ -283,10 +329,10 @@ public class UnitService {
 
     private LocalDate requireDate(LocalDate date) {
         if (date == null) {
-            throw refused("unit.error.date-required");
+            throw refusedOn("date", "unit.error.date-required");
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            throw refused("unit.error.future-date");
+            throw refusedOn("date", "unit.error.future-date");
         }
         return date;
     }
@@ -294,10 +340,10 @@ public class UnitService {
     private static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw refused("unit.error.name-required");
+            throw refusedOn("name", "unit.error.name-required");
         }
         if (trimmed.length() > NAME_MAX) {
-            throw refused("unit.error.name-too-long");
+            throw refusedOn("name", "unit.error.name-too-long");
         }
         return trimmed;
     }
@@ -305,17 +351,22 @@ public class UnitService {
     /** A record closed at the date must have begun before it: [start, date) may not be empty. */
     private static void requireAfter(LocalDate start, LocalDate date) {
         if (!date.isAfter(start)) {
-            throw refused("unit.error.date-too-early");
+            throw refusedOn("date", "unit.error.date-too-early");
         }
     }
 
     private static void requireOnOrAfter(LocalDate start, LocalDate date) {
         if (date.isBefore(start)) {
-            throw refused("unit.error.date-too-early");
+            throw refusedOn("date", "unit.error.date-too-early");
         }
     }
 
-    private static ChangeRefusedException refused(String key) {
-        return new ChangeRefusedException(key);
+    private static RefusedException refused(String key) {
+        return RefusedException.of(key);
+    }
+
+    /** A refusal about one field of the tree dialog: code, name, type, other (parent or successor) or date. */
+    private static RefusedException refusedOn(String field, String key) {
+        return RefusedException.onField(field, key);
     }
 }

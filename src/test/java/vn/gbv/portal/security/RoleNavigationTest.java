@@ -54,12 +54,15 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
+        assertThat(viewAfterNavigatingTo("audit")).isNotEqualTo("AuditView");
     }
 
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people", "admin/accounts");
+        assertThat(navigationPaths())
+                .containsExactly("", "course-admin", "quiz-attempts", "units", "people", "admin/accounts", "audit");
+        assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");

@@ -88,7 +88,7 @@ class PersonScopeTest {
                 .isEqualTo(new PersonalDetails("Vũ Thị Thu", Sex.F, 1985, "0912 345 678", "thu@example.vn"));
         assertThat(people.search(wardA, PersonFilter.none(), 0, 50)).extracting(PersonRow::personId).contains(created);
 
-        people.updateDetails(inA, new PersonalDetails("Nguyễn Thị Hoa", Sex.F, 1979, null, null));
+        people.updateDetails(inA, people.person(inA).version(), new PersonalDetails("Nguyễn Thị Hoa", Sex.F, 1979, null, null));
         people.changeMembership(inA, new MembershipTerms(school, StaffCategory.CONG_CHUC, "Hiệu phó", true), CHANGE);
 
         assertThat(people.person(inA).memberships())
@@ -123,7 +123,7 @@ class PersonScopeTest {
         assertRefused(() -> people.search(wardB, PersonFilter.none(), 0, 50));
         assertRefused(() -> people.count(wardB, PersonFilter.none()));
         assertRefused(() -> people.person(inB));
-        assertRefused(() -> people.updateDetails(inB, details));
+        assertRefused(() -> people.updateDetails(inB, 0, details));
         MembershipTerms inWardA = new MembershipTerms(wardA, StaffCategory.CONG_CHUC, null, true);
         assertRefused(() -> people.changeMembership(inB, inWardA, CHANGE));
         assertRefused(() -> people.endMembership(inB, CHANGE));

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.unit.UnitService.NewUnit;
 import vn.gbv.portal.unit.UnitService.UnitAtDate;
@@ -59,7 +60,7 @@ class UnitTreeServiceTest {
         units.addUnit(new NewUnit(wardA, code, "Trạm Y tế", UnitType.HEALTH_FACILITY, CHANGE));
 
         assertThatThrownBy(() -> units.addUnit(new NewUnit(wardB, code, "Trạm Y tế", UnitType.HEALTH_FACILITY, CHANGE)))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.code-taken");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.code-taken");
     }
 
     @Test
@@ -100,9 +101,9 @@ class UnitTreeServiceTest {
         long school = data.unit("Trường Mầm non Hoa Sen", UnitType.SCHOOL, wardA, START);
 
         assertThatThrownBy(() -> units.move(wardA, school, CHANGE))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.move-into-own-subtree");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.move-into-own-subtree");
         assertThatThrownBy(() -> units.move(wardA, wardA, CHANGE))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.move-into-own-subtree");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.move-into-own-subtree");
         assertThat(parentLinks(wardA)).containsExactly(tuple(city, START, null));
         assertThat(ancestors(school)).containsExactlyInAnyOrder(tuple(school, 0), tuple(wardA, 1), tuple(city, 2));
     }
@@ -112,7 +113,7 @@ class UnitTreeServiceTest {
         long shelter = data.unit("Địa chỉ tin cậy", UnitType.SHELTER, wardA, START);
 
         assertThatThrownBy(() -> units.close(wardA, CHANGE))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.close-has-children");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.close-has-children");
 
         units.close(shelter, CHANGE);
         assertThat(jdbc.queryForObject("select valid_to from unit where id = ?", LocalDate.class, shelter))
@@ -130,7 +131,7 @@ class UnitTreeServiceTest {
         data.person("Trần Thị Mai", Sex.F, shelter, StaffCategory.NHAN_VIEN, true, START);
 
         assertThatThrownBy(() -> units.close(shelter, CHANGE))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.close-has-members");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.close-has-members");
     }
 
     @Test
@@ -167,15 +168,15 @@ class UnitTreeServiceTest {
         long school = data.unit("Trường THPT", UnitType.SCHOOL, wardA, START);
 
         assertThatThrownBy(() -> units.merge(wardA, school, CHANGE))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.merge-into-own-subtree");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.merge-into-own-subtree");
     }
 
     @Test
     void refusesAChangeDatedInTheFutureOrBeforeTheRecordItEnds() {
         assertThatThrownBy(() -> units.move(wardA, wardB, LocalDate.now().plusDays(1)))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.future-date");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.future-date");
         assertThatThrownBy(() -> units.move(wardA, wardB, START))
-                .isInstanceOf(ChangeRefusedException.class).hasMessage("unit.error.date-too-early");
+                .isInstanceOf(RefusedException.class).hasMessage("unit.error.date-too-early");
     }
 
     private UnitAtDate asOf(LocalDate date, long unitId) {
