@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import vn.gbv.portal.security.OpenToAnyCaller;
+import vn.gbv.portal.base.OpenToAnyCaller;
 
 /**
  * The shape of the code: views talk to services; data access sits in services, repositories and

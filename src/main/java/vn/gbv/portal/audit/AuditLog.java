@@ -1,5 +1,6 @@
 package vn.gbv.portal.audit;
 
+import vn.gbv.portal.base.OpenToAnyCaller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,6 +76,7 @@ public class AuditLog {
      * @param after  the changed fields as they are now
      */
     @Transactional(propagation = Propagation.REQUIRED)
+    @OpenToAnyCaller("services call it in their own transaction, after their own checks; it records whoever is signed in")
     public void record(String action, Entity entityType, Object entityId, String entityLabel,
                        String before, String after) {
         queries.insert(actor(), action, entityType.column(), fit(entityId == null ? null : entityId.toString(), ID_MAX),

@@ -20,6 +20,7 @@ public class AppSettings {
     }
 
     /** True when the demo city was loaded: every page says so. Open to anonymous callers (the login page). */
+    @OpenToAnyCaller("the login page shows the demo badge before anyone signs in")
     public boolean isDemoData() {
         if (!demoData) {
             List<String> value = jdbc.queryForList("select value from app_setting where name = ?", String.class, DEMO_DATA);
@@ -30,6 +31,7 @@ public class AppSettings {
 
     /** Records that the demo city was loaded (called by the loader at start-up, no user involved). */
     @Transactional
+    @OpenToAnyCaller("the demo-data loader calls it at start-up, with nobody signed in")
     public void markDemoData() {
         jdbc.update("""
                 insert into app_setting (name, value) values (?, 'true')

@@ -1,5 +1,6 @@
 package vn.gbv.portal.security;
 
+import vn.gbv.portal.base.OpenToAnyCaller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,7 @@ public class AccountService {
 
     /** Creates an account with a known password (demo data and tests); it must be changed only if asked. */
     @Transactional
+    @OpenToAnyCaller("start-up only (the demo-data loader, with nobody signed in); no view calls it: views use create(), which needs ADMIN")
     public long createWithPassword(NewAccount request, String password, boolean mustChange) {
         UserAccount account = new UserAccount(normalise(request.username()), request.displayName(), encoder.encode(password));
         account.setPersonId(request.personId());
@@ -160,6 +162,7 @@ public class AccountService {
      * sessions end; this one goes on.
      */
     @Transactional
+    @PreAuthorize("isAuthenticated()")
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UserAccount account = accounts.findByUsername(currentUser.require().username()).orElseThrow();
         if (PasswordPolicy.tooLong(currentPassword) || !encoder.matches(currentPassword, account.getPasswordHash())) {
@@ -178,27 +181,27 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    @OpenToAnyCaller("answers for the signed-in caller only; an anonymous caller gets false")
     public boolean mustChangePassword() {
         return CurrentUser.username().flatMap(accounts::findByUsername)
                 .map(UserAccount::isMustChangePassword).orElse(false);
     }
 
     @Transactional(readOnly = true)
+    @OpenToAnyCaller("answers for the signed-in caller only; a new anonymous session gets none")
     public Optional<Locale> preferredLocale() {
         return CurrentUser.username().flatMap(accounts::findByUsername)
                 .map(UserAccount::getPreferredLocale).map(Locale::forLanguageTag);
     }
 
     @Transactional
+    @PreAuthorize("isAuthenticated()")
     public void savePreferredLocale(Locale locale) {
         CurrentUser.username().flatMap(accounts::findByUsername)
                 .ifPresent(a -> a.setPreferredLocale(locale.toLanguageTag()));
     }
 
     @Transactional(readOnly = true)
-    public boolean exists(String username) {
-        return accounts.existsByUsername(normalise(username));
-    }
 
     private void auditCreated(UserAccount account) {
         audit.record("account.create", AuditLog.Entity.ACCOUNT, account.getId(), account.getUsername(), null,

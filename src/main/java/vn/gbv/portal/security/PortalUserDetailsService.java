@@ -1,5 +1,6 @@
 package vn.gbv.portal.security;
 
+import vn.gbv.portal.base.OpenToAnyCaller;
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,6 +22,7 @@ class PortalUserDetailsService implements UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
+    @OpenToAnyCaller("Spring Security calls it during a login, before anyone is signed in")
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsername(username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException(username));

@@ -1,5 +1,6 @@
 package vn.gbv.portal.unit;
 
+import vn.gbv.portal.base.OpenToAnyCaller;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -298,6 +299,7 @@ public class UnitService {
      * Needs no role: it only recomputes derived data, and the demo-data loader calls it at start-up.
      */
     @Transactional
+    @OpenToAnyCaller("recomputes derived data only; the demo-data loader calls it at start-up")
     public void rebuildClosure() {
         parents.deleteClosure();
         parents.insertClosure();

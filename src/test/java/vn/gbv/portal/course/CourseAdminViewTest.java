@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,9 +49,9 @@ class CourseAdminViewTest extends SpringBrowserlessTest {
 
     /** Before the first UI opens: the shell reads the signed-in user's account. */
     @BeforeAll
-    static void accounts(@Autowired AccountService accounts) {
-        account(accounts, "quan-tri-khoa-hoc", Role.ADMIN);
-        account(accounts, "giang-vien-khoa-hoc", Role.TRAINER);
+    static void accounts(@Autowired AccountService accounts, @Autowired JdbcTemplate jdbc) {
+        account(accounts, jdbc, "quan-tri-khoa-hoc", Role.ADMIN);
+        account(accounts, jdbc, "giang-vien-khoa-hoc", Role.TRAINER);
     }
 
     @BeforeEach
@@ -127,8 +128,8 @@ class CourseAdminViewTest extends SpringBrowserlessTest {
         assertThat($(Grid.class).id("courses").isVisible()).isTrue();
     }
 
-    private static void account(AccountService accounts, String username, Role role) {
-        if (!accounts.exists(username)) {
+    private static void account(AccountService accounts, JdbcTemplate jdbc, String username, Role role) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, username) == 0) {
             accounts.createWithPassword(new AccountService.NewAccount(username, username, null, Set.of(role),
                     Set.of()), "Mat-khau-2026", false);
         }

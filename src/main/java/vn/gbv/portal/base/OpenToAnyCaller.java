@@ -1,4 +1,4 @@
-package vn.gbv.portal.security;
+package vn.gbv.portal.base;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
