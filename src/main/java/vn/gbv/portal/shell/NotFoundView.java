@@ -1,7 +1,6 @@
 package vn.gbv.portal.shell;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,7 +20,8 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         addClassName("page");
-        add(new H2(getTranslation("error.not-found.title")), new Paragraph(getTranslation("error.not-found.text")),
+        // the title is the layout's heading (getPageTitle), so the page does not repeat it
+        add(new Paragraph(getTranslation("error.not-found.text")),
                 new Anchor("", getTranslation("error.back-home")));
         return HttpServletResponse.SC_NOT_FOUND;
     }

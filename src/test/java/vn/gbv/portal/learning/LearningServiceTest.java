@@ -86,7 +86,7 @@ class LearningServiceTest {
         long quizId = finalQuiz(KNOWLEDGE);
         QuizDefinition quiz = catalog.quiz(quizId).orElseThrow();
         Set<List<Long>> orders = new HashSet<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < quiz.maxAttempts(); i++) { // the shipped final quizzes allow 5 attempts
             QuizSheet sheet = quizzes.sheet(KNOWLEDGE, quizId);
             assertThat(sheet.questions()).hasSize(quiz.drawCount());
             assertThat(sheet.questions()).extracting(SheetQuestion::id).doesNotHaveDuplicates();
@@ -94,7 +94,7 @@ class LearningServiceTest {
             quizzes.submit(sheet.attemptId());
         }
         assertThat(quiz.questions().size()).isGreaterThan(quiz.drawCount());
-        assertThat(orders).as("six draws of %d from %d questions", quiz.drawCount(), quiz.questions().size()).hasSizeGreaterThan(1);
+        assertThat(orders).as("draws of %d from %d questions", quiz.drawCount(), quiz.questions().size()).hasSizeGreaterThan(1);
     }
 
     @Test
