@@ -278,7 +278,7 @@ public class CertificateService {
         return masked.toString();
     }
 
-    public String verificationUrl(String code) {
+    String verificationUrl(String code) {
         return publicUrl + "/verify/" + code;
     }
 
