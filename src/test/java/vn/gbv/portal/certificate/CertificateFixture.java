@@ -15,20 +15,20 @@ import vn.gbv.portal.TestLearners;
  * under the city 9001; t-manager manages ward A): two courses, one per group of the rule
  * "trained", and two more people, one in each ward. Completions are inserted as rows.
  */
-final class CertificateFixture {
+public final class CertificateFixture {
 
-    static final long KNOWLEDGE_COURSE = 9501;
-    static final long IN_DEPTH_COURSE = 9502;
-    static final long LEARNER = TestLearners.LEARNER_PERSON_ID; // t-learner, ward A
-    static final long MANAGER_PERSON = 9103;                    // t-manager, ward A
-    static final long ANH_WARD_A = 9511;                        // Đặng Thị Ngọc Ánh, ward A
-    static final long VIET_WARD_B = 9512;                       // Trần Đức Việt, ward B
+    public static final long KNOWLEDGE_COURSE = 9501;
+    public static final long IN_DEPTH_COURSE = 9502;
+    public static final long LEARNER = TestLearners.LEARNER_PERSON_ID; // t-learner, ward A
+    public static final long MANAGER_PERSON = 9103;                    // t-manager, ward A
+    public static final long ANH_WARD_A = 9511;                        // Đặng Thị Ngọc Ánh, ward A
+    public static final long VIET_WARD_B = 9512;                       // Trần Đức Việt, ward B
     static final List<Long> PEOPLE = List.of(LEARNER, MANAGER_PERSON, ANH_WARD_A, VIET_WARD_B);
 
     private CertificateFixture() {
     }
 
-    static void load(JdbcTemplate jdbc) {
+    public static void load(JdbcTemplate jdbc) {
         jdbc.update("insert ignore into course (id, code) values (?, 't-cert-knowledge'), (?, 't-cert-in-depth')",
                 KNOWLEDGE_COURSE, IN_DEPTH_COURSE);
         jdbc.update("""
@@ -52,7 +52,7 @@ final class CertificateFixture {
     }
 
     /** An online completion of the course's first version, as the learning code would record it. */
-    static long complete(JdbcTemplate jdbc, long personId, long courseId, LocalDate on) {
+    public static long complete(JdbcTemplate jdbc, long personId, long courseId, LocalDate on) {
         jdbc.update("""
                 insert into completion (person_id, course_id, course_version_id, completed_on, score_percent, source, recorded_by)
                 values (?, ?, ?, ?, 90, 'ONLINE', 'test')
@@ -61,7 +61,7 @@ final class CertificateFixture {
                 personId, courseId);
     }
 
-    static <T> T as(String username, String role, Supplier<T> work) {
+    public static <T> T as(String username, String role, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "n/a",
@@ -74,7 +74,7 @@ final class CertificateFixture {
         }
     }
 
-    static void as(String username, String role, Runnable work) {
+    public static void as(String username, String role, Runnable work) {
         as(username, role, () -> {
             work.run();
             return null;
