@@ -66,9 +66,9 @@ final class CertificatePdf {
         return new CertificatePdf(() -> parsed);
     }
 
-    /** A renderer that parses the font files for every document; only the benchmark uses it, to show why we do not. */
-    static CertificatePdf parsingFontsEachTime(FontBytes bytes) {
-        return new CertificatePdf(() -> Fonts.parse(bytes));
+    /** A renderer that loads the font files for every document; only the benchmark uses it, to show why we do not. */
+    static CertificatePdf loadingFontsPerDocument() {
+        return new CertificatePdf(() -> Fonts.parse(FontBytes.shipped()));
     }
 
     /** The TTF files' bytes. */
