@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,11 @@ class CertificateBenchmark {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void renderAndFont() {
+    void renderAndFont() throws Exception {
         CertificatePdf cached = CertificatePdf.withShippedFonts();
-        CertificatePdf perDocument = CertificatePdf.loadingFontsPerDocument();
+        CertificatePdf perDocument = CertificatePdf.openingFontFilesPerDocument(
+                Path.of(CertificatePdf.class.getResource("/fonts/NotoSerif-Regular.ttf").toURI()).toString(),
+                Path.of(CertificatePdf.class.getResource("/fonts/NotoSerif-Bold.ttf").toURI()).toString());
         var printed = CertificatePdfTest.sample("Đặng Thị Ngọc Ánh", "http://localhost:8080/verify/ABCDEFGHIJKLMNOPQRSTUVWXYZ");
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         for (int i = 0; i < 300; i++) {
