@@ -41,6 +41,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     void trainerSeesCoursesButNotUnits() {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("courses")).isEqualTo("CatalogueView");
     }
@@ -48,16 +49,17 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "certificates");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
     }
 
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "admin/accounts");
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "certificates", "admin/accounts");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
