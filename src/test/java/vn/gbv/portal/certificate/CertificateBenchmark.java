@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -105,17 +111,39 @@ class CertificateBenchmark {
                 LockSupport.parkNanos(2_000_000);
             }
         });
+        // the heap in use right after each collection: what the ZIP keeps alive, without garbage
+        AtomicLong liveAfterGc = new AtomicLong();
+        NotificationListener onGc = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }
+        };
+        List<NotificationEmitter> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
+        collectors.forEach(c -> c.addNotificationListener(onGc, null, null));
         long cpu = THREADS.getCurrentThreadCpuTime();
         start = System.nanoTime();
         bytes = zip(request);
         double ms = (System.nanoTime() - start) / 1e6;
         double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
         running.set(false);
+        for (NotificationEmitter c : collectors) {
+            try {
+                c.removeNotificationListener(onGc);
+            } catch (ListenerNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         System.out.printf("BENCH machine.load-average %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH certificate.zip.1000 %.0f ms%n", ms);
         System.out.printf("BENCH certificate.zip.1000.cpu %.0f ms%n", cpuMs);
         System.out.printf("BENCH certificate.zip.1000.heap.peak %.0f MB%n", peak.get() / 1024.0 / 1024.0);
         System.out.printf("BENCH certificate.zip.1000.heap.above-start %.0f MB%n", (peak.get() - before) / 1024.0 / 1024.0);
+        System.out.printf("BENCH certificate.zip.1000.heap.live-after-gc.peak %.0f MB%n", liveAfterGc.get() / 1024.0 / 1024.0);
+        System.out.printf("BENCH certificate.zip.1000.heap.live-before %.0f MB%n", before / 1024.0 / 1024.0);
         System.out.printf("BENCH certificate.zip.1000.size %d MB%n", bytes / 1024 / 1024);
         assertThat(bytes).isPositive();
     }

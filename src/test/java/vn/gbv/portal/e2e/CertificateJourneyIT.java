@@ -79,6 +79,32 @@ class CertificateJourneyIT {
         }
     }
 
+    @Test
+    void aManagerDownloadsTheWardsZipWithItsIndex() throws Exception {
+        CertificateFixture.complete(jdbc, CertificateFixture.ANH_WARD_A, CertificateFixture.KNOWLEDGE_COURSE,
+                LocalDate.of(2026, 6, 1));
+        CertificateFixture.complete(jdbc, CertificateFixture.VIET_WARD_B, CertificateFixture.KNOWLEDGE_COURSE,
+                LocalDate.of(2026, 6, 1));
+        try (BrowserSession browser = new BrowserSession(port, 1280, 900)) {
+            browser.logIn("t-manager", "Manager-pass1");
+            browser.open("certificates");
+            assertThat(browser.page.getByText("Số giấy chứng nhận: 2")).isVisible();
+            Download file = browser.page.waitForDownload(() -> browser.page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Tải tệp ZIP")).click());
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file.path()))) {
+                for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    names.add(e.getName());
+                }
+            }
+            assertThat(names).containsExactlyInAnyOrder("danh-sach.xlsx",
+                    "Phường A/Nguyễn Thị Học - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf",
+                    "Phường A/Đặng Thị Ngọc Ánh - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf");
+            assertThat(browser.page.getByText("Đã tạo xong 2 giấy chứng nhận.")).isVisible();
+            browser.screenshot("certificates-bulk-1280");
+        }
+    }
+
     private static String qrCodeOf(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var image = new PDFRenderer(document).renderImageWithDPI(0, 150);
