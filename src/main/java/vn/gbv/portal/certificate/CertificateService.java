@@ -10,12 +10,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -55,6 +60,8 @@ public class CertificateService {
     private static final String MANAGER_OR_ADMIN = "hasAnyRole('" + Role.Names.UNIT_MANAGER + "','" + Role.Names.ADMIN + "')";
     /** Completions issued per transaction in a bulk download: short locks, few round trips. */
     private static final int ISSUE_CHUNK = 500;
+    /** Threads rendering the PDFs of one bulk download. */
+    private static final int RENDER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public enum Status { VALID, REVOKED, UNKNOWN, TOO_MANY_LOOKUPS }
 
@@ -395,32 +402,66 @@ public class CertificateService {
             writeIndex(request, today, new NotClosing(zip));
             zip.closeEntry();
 
+            // PDFs are rendered on a few threads and written in order; at most two per thread are
+            // in flight, so memory stays bounded however many the selection holds
             Set<String> names = new HashSet<>();
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-            CRC32 crc = new CRC32();
+            ArrayDeque<Pending> inFlight = new ArrayDeque<>();
             int[] written = {0};
-            queries.streamSelection(request, today, row -> {
-                buffer.reset();
-                pdf.render(printed(row.certificate()), buffer);
-                // stored, not deflated: a PDF's streams are compressed already
-                ZipEntry entry = new ZipEntry(entryName(row, names));
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(buffer.size());
-                entry.setCompressedSize(buffer.size());
-                crc.reset();
-                crc.update(buffer.toByteArray());
-                entry.setCrc(crc.getValue());
-                try {
-                    zip.putNextEntry(entry);
-                    buffer.writeTo(zip);
-                    zip.closeEntry();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            ExecutorService renderers = Executors.newFixedThreadPool(RENDER_THREADS);
+            try {
+                queries.streamSelection(request, today, row -> {
+                    Printed printed = printed(row.certificate());
+                    inFlight.add(new Pending(entryName(row, names), renderers.submit(() -> renderToBytes(printed))));
+                    if (inFlight.size() >= 2 * RENDER_THREADS) {
+                        writeStored(zip, inFlight.poll());
+                        progress.accept(++written[0]);
+                    }
+                });
+                while (!inFlight.isEmpty()) {
+                    writeStored(zip, inFlight.poll());
+                    progress.accept(++written[0]);
                 }
-                progress.accept(++written[0]);
-            });
+            } finally {
+                renderers.shutdownNow();
+            }
             zip.finish();
             zip.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Pending(String name, Future<byte[]> pdf) {
+    }
+
+    private byte[] renderToBytes(Printed printed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
+        pdf.render(printed, out);
+        return out.toByteArray();
+    }
+
+    /** Stored, not deflated: a PDF's streams are compressed already. */
+    private static void writeStored(ZipOutputStream zip, Pending pending) {
+        byte[] bytes;
+        try {
+            bytes = pending.pdf().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering " + pending.name(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        ZipEntry entry = new ZipEntry(pending.name());
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        entry.setCrc(crc.getValue());
+        try {
+            zip.putNextEntry(entry);
+            zip.write(bytes);
+            zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
