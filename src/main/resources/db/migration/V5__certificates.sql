@@ -15,7 +15,7 @@ CREATE TABLE certificate (
     id                 BIGINT AUTO_INCREMENT PRIMARY KEY,
     kind               VARCHAR(12)   NOT NULL,   -- COURSE or PROGRAMME
     serial             VARCHAR(20)   NOT NULL,   -- e.g. 2026-000123
-    -- 130 random bits from SecureRandom in base32 (26 characters): printed in the QR code and typed
+    -- 128 random bits from SecureRandom in base32 (26 characters): printed in the QR code and typed
     -- on the verification page; it cannot be guessed or derived from any id.
     verification_code  CHAR(26)      NOT NULL,
     person_id          BIGINT        NOT NULL,

@@ -60,6 +60,8 @@ public class CertificateService {
     private static final String MANAGER_OR_ADMIN = "hasAnyRole('" + Role.Names.UNIT_MANAGER + "','" + Role.Names.ADMIN + "')";
     /** Completions issued per transaction in a bulk download: short locks, few round trips. */
     private static final int ISSUE_CHUNK = 500;
+    /** What a programme certificate says was completed, followed by the rule's name (e.g. target I.2.d). */
+    private static final String PROGRAMME_TITLE = "Phòng ngừa và ứng phó với bạo lực trên cơ sở giới";
     /** Threads rendering the PDFs of one bulk download. */
     private static final int RENDER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -198,7 +200,8 @@ public class CertificateService {
         LocalDate metOn = queries.ruleMetOn(personId, rule, today()).orElseThrow();
         LocalDate issuedOn = today();
         queries.insert(new NewCertificate("PROGRAMME", serial(queries.reserveSerials(issuedOn.getYear(), 1)), newCode(),
-                personId, null, null, rule.id(), queries.fullName(personId), rule.name(), null, metOn, null, issuedOn,
+                personId, null, null, rule.id(), queries.fullName(personId), PROGRAMME_TITLE + " (" + rule.name() + ")", null,
+                metOn, null, issuedOn,
                 issuer, signerTitle, actor()));
     }
 
