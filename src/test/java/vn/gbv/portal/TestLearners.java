@@ -20,6 +20,9 @@ public final class TestLearners {
         for (String table : List.of("lesson_progress", "course_progress", "quiz_attempt", "quiz_attempt_grant")) {
             jdbc.update("delete from " + table + " where person_id = ?", personId);
         }
+        // certificates stand for completions: they go first (a re-issued one points to its successor)
+        jdbc.update("update certificate set replaced_by_id = null where person_id = ?", personId);
+        jdbc.update("delete from certificate where person_id = ?", personId);
         jdbc.update("delete from completion_revocation where completion_id in (select id from completion where person_id = ?)",
                 personId);
         // Newest first: a row that supersedes another goes before the row it supersedes.

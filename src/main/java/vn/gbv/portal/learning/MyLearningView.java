@@ -16,6 +16,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import vn.gbv.portal.certificate.CertificateService;
+import vn.gbv.portal.certificate.MyCertificates;
 import vn.gbv.portal.coverage.TrainedRule;
 import vn.gbv.portal.learning.ProgressService.CourseStatus;
 import vn.gbv.portal.learning.ProgressService.Status;
@@ -26,7 +28,7 @@ import vn.gbv.portal.security.Role;
 @RolesAllowed({Role.Names.LEARNER})
 class MyLearningView extends Main implements HasDynamicTitle {
 
-    MyLearningView(ProgressService learning, CompletionService completions) {
+    MyLearningView(ProgressService learning, CompletionService completions, CertificateService certificates) {
         addClassNames("page", "my-learning-view");
         add(new H2(getTranslation("learning.mine.title")));
         if (!learning.hasLearnerProfile()) {
@@ -69,6 +71,7 @@ class MyLearningView extends Main implements HasDynamicTitle {
                     getTranslation("source." + c.source().toLowerCase(Locale.ROOT)), c.versionNo()))));
             add(list);
         }
+        add(new MyCertificates(certificates));
     }
 
     private Div ruleCard(CompletionService completions, TrainedRule.PersonStatus status) {

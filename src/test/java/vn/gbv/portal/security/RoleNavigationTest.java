@@ -43,6 +43,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
+        assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("courses")).isEqualTo("CatalogueView");
     }
@@ -50,9 +51,10 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "certificates");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("audit")).isNotEqualTo("AuditView");
     }
@@ -60,8 +62,8 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths())
-                .containsExactly("", "course-admin", "quiz-attempts", "units", "people", "admin/accounts", "audit");
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people",
+                "certificates", "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
