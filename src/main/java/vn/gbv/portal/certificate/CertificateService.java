@@ -43,7 +43,7 @@ import vn.gbv.portal.certificate.CertificateQueries.Row;
 import vn.gbv.portal.certificate.CertificateQueries.RuleInForce;
 import vn.gbv.portal.coverage.TrainedRule;
 import vn.gbv.portal.security.CurrentUser;
-import vn.gbv.portal.security.OpenToAnyCaller;
+import vn.gbv.portal.base.OpenToAnyCaller;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.security.SignedInUser;
 import vn.gbv.portal.security.UnitScope;
