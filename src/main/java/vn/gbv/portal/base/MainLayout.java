@@ -88,6 +88,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
             nav.addItem(item("nav.units", "units", VaadinIcon.SITEMAP));
             nav.addItem(item("nav.people", "people", VaadinIcon.USERS));
+            nav.addItem(item("nav.coverage", "coverage", VaadinIcon.CHART));
         }
         if (user.isAdmin()) {
             nav.addItem(item("nav.accounts", "admin/accounts", VaadinIcon.KEY));

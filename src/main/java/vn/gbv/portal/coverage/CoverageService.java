@@ -1,5 +1,7 @@
 package vn.gbv.portal.coverage;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -193,12 +194,18 @@ public class CoverageService {
         return queries.untrainedCount(at(unitCode, date), filter);
     }
 
-    /** Every untrained person, streamed to the consumer (the XLSX export). */
+    /** The drill-down as XLSX, streamed; the same scope check as everything else. */
     @Transactional(readOnly = true)
-    public ProgrammeSettings untrainedEach(String unitCode, LocalDate date, UntrainedFilter filter, Consumer<Untrained> each) {
+    public void exportUntrained(String unitCode, LocalDate date, UntrainedFilter filter, UntrainedWorkbook.Labels labels,
+                                OutputStream out) throws IOException {
         At at = at(unitCode, date);
-        queries.untrained(at, filter, 0, Integer.MAX_VALUE, each);
-        return at.rule();
+        UntrainedWorkbook.write(out, labels, date, each -> queries.untrained(at, filter, 0, Integer.MAX_VALUE, each));
+    }
+
+    /** The rule in force for a unit the caller may see, at a date in the window. */
+    @Transactional(readOnly = true)
+    public ProgrammeSettings ruleFor(String unitCode, LocalDate date) {
+        return at(unitCode, date).rule();
     }
 
     @Transactional(readOnly = true)

@@ -114,10 +114,10 @@ public class ProgrammeSettingsService {
         BigDecimal previous = BigDecimal.ZERO;
         for (var e : new TreeMap<>(change.milestones()).entrySet()) {
             if (e.getKey() < change.windowFrom().getYear() || e.getKey() > change.windowTo().getYear()) {
-                throw RefusedException.onField("milestones", "coverage.settings.error.milestone-year", e.getKey());
+                throw RefusedException.onField("milestones", "coverage.settings.error.milestone-year", String.valueOf(e.getKey()));
             }
             if (!percent(e.getValue()) || e.getValue().compareTo(previous) < 0) {
-                throw RefusedException.onField("milestones", "coverage.settings.error.milestones-rising", e.getKey());
+                throw RefusedException.onField("milestones", "coverage.settings.error.milestones-rising", String.valueOf(e.getKey()));
             }
             previous = e.getValue();
         }

@@ -131,7 +131,7 @@ class ProgrammeSettingsView extends Main implements HasDynamicTitle {
         milestones.clear();
         milestoneFields.removeAll();
         for (int year : ProgrammeSettingsService.years(windowFrom.getValue(), windowTo.getValue())) {
-            BigDecimalField field = new BigDecimalField(getTranslation("coverage.settings.milestone-year", year));
+            BigDecimalField field = new BigDecimalField(getTranslation("coverage.settings.milestone-year", String.valueOf(year)));
             field.setSuffixComponent(new Div("%"));
             field.setWidth("7rem");
             field.setValue(kept.get(year));
