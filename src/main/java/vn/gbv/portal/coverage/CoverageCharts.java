@@ -74,7 +74,7 @@ final class CoverageCharts {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         g2.setDefsKeyPrefix("cov" + SEQUENCE.incrementAndGet());
         chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        return g2.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        return g2.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
     private static ValueMarker marker(BigDecimal value, String label, Color color) {
@@ -86,6 +86,7 @@ final class CoverageCharts {
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         marker.setLabelOffset(new RectangleInsets(2, 8, 2, 2));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         return marker;
     }
 }

@@ -146,9 +146,11 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         content.add(title, toolbar, headline(r), forecast(forecast));
 
         H3 trendTitle = new H3(getTranslation("coverage.trend"));
-        Html chart = new Html(CoverageCharts.trend(trend, r.milestone(),
+        // Wrapped in a div: the browser then parses the SVG as SVG (namespace and intrinsic size).
+        Html chart = new Html("<div class=\"coverage-chart-svg\">" + CoverageCharts.trend(trend, r.milestone(),
                 getTranslation("coverage.chart.milestone", percent(r.milestone())), r.rule().targetPercent(),
-                getTranslation("coverage.chart.target", percent(r.rule().targetPercent())), getTranslation("coverage.percent")));
+                getTranslation("coverage.chart.target", percent(r.rule().targetPercent())), getTranslation("coverage.percent"))
+                + "</div>");
         Div chartBox = new Div(chart);
         chartBox.addClassName("coverage-chart");
         chartBox.getElement().setAttribute("role", "img");
@@ -226,11 +228,11 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
                     a.addClassName("coverage-unit-link");
                     return a;
                 }).setHeader(getTranslation("coverage.unit")).setKey("unit").setFlexGrow(3)
-                .setComparator(Comparator.comparing((UnitFigures u) -> u.unit().name())).setSortable(true);
+                .setComparator(byName()).setSortable(true);
         countsColumn = units.addColumn(u -> number(u.figures().trained()) + " / " + number(u.figures().population()))
                 .setHeader(getTranslation("coverage.trained-of")).setKey("counts").setTextAlign(ColumnTextAlign.END)
                 .setComparator(Comparator.comparingLong((UnitFigures u) -> u.figures().population())).setSortable(true)
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("13rem").setFlexGrow(0);
         units.addColumn(u -> percent(u.figures().percent())).setHeader("%").setKey("percent")
                 .setTextAlign(ColumnTextAlign.END).setComparator(Comparator.comparing((UnitFigures u) -> u.figures().percent()))
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -254,7 +256,7 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         all.add(bars("coverage.by-unit-type", b.byUnitType().entrySet().stream()
                 .map(e -> Map.entry(getTranslation(e.getKey().translationKey()), e.getValue())).toList()));
         List<Map.Entry<String, Figures>> children = new java.util.ArrayList<>(b.byChild().stream()
-                .sorted(Comparator.comparing((UnitFigures u) -> u.unit().name()))
+                .sorted(byName())
                 .map(u -> Map.entry(u.unit().name(), u.figures())).toList());
         if (b.directlyInUnit().population() > 0) {
             children.add(Map.entry(getTranslation("coverage.directly-in-unit"), b.directlyInUnit()));
@@ -295,12 +297,22 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
                 label = getTranslation("coverage.groups.all");
             } else {
                 label = getTranslation("coverage.groups.only", codes.stream()
-                        .map(c -> groups.containsKey(c) ? groups.get(c).name(getLocale()) : c).collect(Collectors.joining(", ")));
+                        .map(c -> groupLabel(c, groups)).collect(Collectors.joining(", ")));
             }
             BigDecimal share = CoverageService.percentOf(e.getValue(), population);
             section.add(bar(label, share, number(e.getValue()) + " · " + percent(share)));
         }
         return section;
+    }
+
+    private String groupLabel(String code, Map<String, ProgrammeSettings.Group> groups) {
+        String label = getTranslation("coverage.group." + code);
+        return !label.startsWith("!") ? label : groups.containsKey(code) ? groups.get(code).name(getLocale()) : code;
+    }
+
+    private Comparator<UnitFigures> byName() {
+        java.text.Collator collator = java.text.Collator.getInstance(getLocale());
+        return Comparator.comparing((UnitFigures u) -> u.unit().name(), collator);
     }
 
     private Component bar(String label, BigDecimal percent, String value) {

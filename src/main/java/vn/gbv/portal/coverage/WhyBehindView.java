@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -63,12 +64,23 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
         lacks.setEmptySelectionCaption(getTranslation("coverage.behind.any"));
         lacks.setItemLabelGenerator(g -> g == null ? getTranslation("coverage.behind.any") : groupLabel(g));
         lacks.addValueChangeListener(e -> refresh());
-        people.addColumn(Untrained::fullName).setHeader(getTranslation("coverage.behind.name")).setKey("name").setFlexGrow(2);
-        people.addColumn(Untrained::unitName).setHeader(getTranslation("coverage.unit")).setKey("unit").setFlexGrow(2);
-        people.addColumn(this::lackText).setHeader(getTranslation("coverage.behind.lacks")).setKey("lacks").setFlexGrow(3);
+        // Name, unit and what is lacking stacked in one cell, so that a phone shows all three.
+        people.addComponentColumn(u -> {
+                    Span who = new Span(u.fullName());
+                    who.addClassName("behind-name");
+                    Span where = new Span(u.unitName());
+                    where.addClassName("behind-unit");
+                    Span lack = new Span(lackText(u));
+                    lack.addClassName("behind-lack");
+                    Div cell = new Div(who, where, lack);
+                    cell.addClassName("behind-cell");
+                    return cell;
+                }).setHeader(getTranslation("coverage.behind.name") + " · " + getTranslation("coverage.unit") + " · "
+                        + getTranslation("coverage.behind.lacks")).setKey("person").setFlexGrow(4);
         people.addColumn(u -> getTranslation(u.category().translationKey())).setHeader(getTranslation("coverage.behind.category")).setKey("category");
         people.addColumn(u -> CoverageDates.format(this, u.inUnitSince())).setHeader(getTranslation("coverage.behind.since")).setKey("since");
         people.addClassName("why-behind-grid");
+        people.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         export.setText(getTranslation("coverage.behind.export"));
         export.addClassName("coverage-link");
         Div filters = new Div(name, lacks, export);

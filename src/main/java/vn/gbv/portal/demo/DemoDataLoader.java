@@ -228,7 +228,7 @@ class DemoDataLoader implements ApplicationRunner {
     private static LocalDate demoDay(Random random, LocalDate last) {
         LocalDate first = LocalDate.of(2026, 1, 5);
         long span = Math.max(1, last.toEpochDay() - first.toEpochDay());
-        return first.plusDays((long) (span * Math.sqrt(random.nextDouble())));
+        return first.plusDays((long) (span * Math.pow(random.nextDouble(), 0.8)));
     }
 
     private int demoCompletion(long person, long course, Long version, LocalDate on, String source) {
