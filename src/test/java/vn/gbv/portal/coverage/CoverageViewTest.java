@@ -105,6 +105,33 @@ class CoverageViewTest extends SpringBrowserlessTest {
                 .containsExactlyInAnyOrder(city.a, city.b, city.s);
     }
 
+    @Test
+    @WithMockUser(username = "view-admin", roles = "ADMIN")
+    void anAdministratorChangesTheSettingsFromADateAndEarlierFiguresKeepTheOldRule() {
+        ProgrammeSettingsView view = open("coverage/settings", ProgrammeSettingsView.class);
+        assertThat(view.milestones.keySet()).containsExactly(2026, 2027, 2028, 2029, 2030);
+        assertThat(view.milestones.get(2026).getValue()).isEqualByComparingTo("20");
+        int rules = view.history.getGenericDataView().getItems().toList().size();
+
+        view.from.setValue(java.time.LocalDate.of(2026, 1, 1));
+        test(view.save).click();
+        assertThat(view.problem.isVisible()).isTrue();
+        assertThat(view.problem.getText()).contains("phải sau ngày bắt đầu của quy định gần nhất (01/01/2026)");
+
+        view.milestones.get(2026).setValue(new java.math.BigDecimal("35"));
+        view.from.setValue(java.time.LocalDate.of(2026, 6, 1));
+        test(view.save).click();
+        assertThat(view.problem.isVisible()).isFalse();
+        assertThat(view.history.getGenericDataView().getItems().toList()).hasSize(rules + 1);
+
+        // 3 of 10 (30%) in ward A on both dates: on track against 20% on 31 May, behind 35% from 1 Jun.
+        CoverageView before = open("coverage/" + city.code(city.a) + "?date=2026-05-31", CoverageView.class);
+        assertThat(statusWords(before)).first().isEqualTo("Đạt mốc");
+        CoverageView after = open("coverage/" + city.code(city.a) + "?date=2026-06-30", CoverageView.class);
+        assertThat(texts(after, "figure-value")).containsExactly("10", "3", "30%");
+        assertThat(statusWords(after)).first().isEqualTo("Chậm");
+    }
+
     private void assertRefusal(String location, String words) {
         Object view = location.endsWith("/behind?date=2026-06-30") ? open(location, WhyBehindView.class)
                 : open(location, CoverageView.class);
