@@ -20,7 +20,11 @@ import vn.gbv.portal.unit.UnitType;
  * closure); per person and required group the first effective completion in the rule's window;
  * a person is trained at D when every required group has a first completion on or before
  * min(D, window end). Then GROUP BY what the caller wants to see. Completions are read only
- * through the view effective_completion.
+ * through the view effective_completion, here through coverage_first_completion (migration V4_1):
+ * per person, rule and required group the first effective completion in the rule's window, kept
+ * by database triggers on every completion, revocation and rule change. Scanning completions live
+ * took 48 s for a province of 30,000 people at national scale. The joins from the population
+ * are STRAIGHT_JOINs so that the plan starts from the people asked about.
  */
 @Component
 class CoverageQueries {
@@ -39,20 +43,14 @@ class CoverageQueries {
                 and exists (select 1 from programme_rule_unit_type rt where rt.rule_id = :rule and rt.unit_type = u.type)
               group by m.person_id)""";
 
-    /** Required groups each person of pop satisfies by :until, and when each was first satisfied. */
+    /** Per person of pop: how many required groups are satisfied by :until, and which. */
     private static final String SATISFIED = """
-            firsts as (
-              select pop.person_id, rg.group_code, min(c.completed_on) first_on
-              from pop
-              join effective_completion c on c.person_id = pop.person_id
-               and c.completed_on >= :window_from and c.completed_on <= :until
-              join course_group cg on cg.course_id = c.course_id
-              join programme_rule_group rg on rg.rule_id = :rule and rg.group_code = cg.group_code
-              group by pop.person_id, rg.group_code),
             per_person as (
               select pop.person_id, pop.unit_id, pop.sex, pop.category, pop.unit_type, count(f.group_code) n,
                      coalesce(group_concat(f.group_code order by f.group_code separator ','), '') groups_key
-              from pop left join firsts f on f.person_id = pop.person_id
+              from pop
+              left join coverage_first_completion f on f.rule_id = :rule and f.person_id = pop.person_id
+               and f.first_on <= :until
               group by pop.person_id, pop.unit_id, pop.sex, pop.category, pop.unit_type)""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -148,14 +146,9 @@ class CoverageQueries {
                   group by mr.d, mr.rule_id, m.person_id),
                 pr as (select distinct rule_id, person_id from pop),
                 firsts as (
-                  select pr.rule_id, pr.person_id, rg.group_code, min(c.completed_on) first_on
+                  select pr.rule_id, pr.person_id, f.group_code, f.first_on
                   from pr
-                  join programme_rule r on r.id = pr.rule_id
-                  join effective_completion c on c.person_id = pr.person_id
-                   and c.completed_on >= r.window_from and c.completed_on <= r.window_to
-                  join course_group cg on cg.course_id = c.course_id
-                  join programme_rule_group rg on rg.rule_id = pr.rule_id and rg.group_code = cg.group_code
-                  group by pr.rule_id, pr.person_id, rg.group_code),
+                  straight_join coverage_first_completion f on f.rule_id = pr.rule_id and f.person_id = pr.person_id),
                 trained_on as (select rule_id, person_id, count(*) n, max(first_on) on_date from firsts group by rule_id, person_id)
                 select mr.d, count(pop.person_id), coalesce(sum(t.n = mr.required and t.on_date <= mr.until), 0)
                 from mr
@@ -180,9 +173,9 @@ class CoverageQueries {
             , started as (
               select cp.person_id, group_concat(distinct rg.group_code order by rg.group_code separator ',') groups_key
               from pop
-              join course_progress cp on cp.person_id = pop.person_id
-              join course_group cg on cg.course_id = cp.course_id
-              join programme_rule_group rg on rg.rule_id = :rule and rg.group_code = cg.group_code
+              straight_join course_progress cp on cp.person_id = pop.person_id
+              straight_join course_group cg on cg.course_id = cp.course_id
+              straight_join programme_rule_group rg on rg.rule_id = :rule and rg.group_code = cg.group_code
               group by cp.person_id),
             untrained as (
               select pp.*, p.full_name, u.code unit_code, u.name unit_name, coalesce(st.groups_key, '') started_key,
