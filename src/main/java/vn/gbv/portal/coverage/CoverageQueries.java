@@ -93,28 +93,22 @@ class CoverageQueries {
                 (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)));
     }
 
-    /** A unit of the subtree as it stood at the date, with its rolled-up counts. */
-    record TreeRow(long unitId, String code, String name, UnitType type, Long parentId, int depth, Figures figures) {
+    /** A unit of the subtree as it stood at the date: its parent then (null for the root) and depth below the root. */
+    record TreeUnit(long unitId, String code, String name, UnitType type, Long parentId, int depth) {
     }
 
-    /** Every unit below the root at the date (root included), each summed over its own subtree. */
-    List<TreeRow> tree(At at) {
-        return jdbc.query("with " + POPULATION + ",\n" + SATISFIED + """
-                , per_unit as (select unit_id, count(*) population, sum(n = :required) trained from per_person group by unit_id)
+    /** Every unit below the root at the date, root included, shallowest first. */
+    List<TreeUnit> subtree(At at) {
+        return jdbc.query("""
                 select s.descendant_id, u.code, u.name, u.type, s.depth,
                        (select pc.ancestor_id from unit_closure_dated pc where pc.descendant_id = s.descendant_id
-                         and pc.depth = 1 and pc.valid_from <= :d and pc.valid_to > :d limit 1) parent_id,
-                       coalesce(sum(pu.population), 0), coalesce(sum(pu.trained), 0)
+                         and pc.depth = 1 and pc.valid_from <= :d and pc.valid_to > :d limit 1) parent_id
                 from unit_closure_dated s
                 join unit u on u.id = s.descendant_id
-                join unit_closure_dated cd on cd.ancestor_id = s.descendant_id and cd.valid_from <= :d and cd.valid_to > :d
-                left join per_unit pu on pu.unit_id = cd.descendant_id
                 where s.ancestor_id = :root and s.valid_from <= :d and s.valid_to > :d
-                group by s.descendant_id, u.code, u.name, u.type, s.depth
                 order by s.depth, u.name""", at.params(),
-                (rs, i) -> new TreeRow(rs.getLong(1), rs.getString(2), rs.getString(3), UnitType.valueOf(rs.getString(4)),
-                        rs.getInt(5) == 0 ? null : (Long) rs.getObject(6, Long.class), rs.getInt(5),
-                        new Figures(rs.getLong(7), rs.getLong(8))));
+                (rs, i) -> new TreeUnit(rs.getLong(1), rs.getString(2), rs.getString(3), UnitType.valueOf(rs.getString(4)),
+                        rs.getInt(5) == 0 ? null : (Long) rs.getObject(6, Long.class), rs.getInt(5)));
     }
 
     /**

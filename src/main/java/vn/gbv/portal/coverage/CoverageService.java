@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.coverage.CoverageQueries.At;
 import vn.gbv.portal.coverage.CoverageQueries.Slice;
-import vn.gbv.portal.coverage.CoverageQueries.TreeRow;
+import vn.gbv.portal.coverage.CoverageQueries.TreeUnit;
 import vn.gbv.portal.coverage.CoverageQueries.UnitRef;
 import vn.gbv.portal.coverage.CoverageQueries.Untrained;
 import vn.gbv.portal.coverage.CoverageQueries.UntrainedFilter;
@@ -126,8 +126,8 @@ public class CoverageService {
     public CoverageReport coverageOf(String unitCode, LocalDate date) {
         At at = at(unitCode, date);
         CoverageUnit unit = unit(queries.unitById(at.rootId()).orElseThrow());
-        List<UnitFigures> tree = queries.tree(at).stream().map(CoverageService::unitFigures).toList();
         List<Slice> slices = queries.slices(at);
+        List<UnitFigures> tree = rollUp(queries.subtree(at), slices);
         Figures total = slices.stream().map(Slice::figures).reduce(Figures.NONE, Figures::plus);
         return new CoverageReport(unit, date, at.rule(), total, at.rule().milestoneFor(date), tree,
                 breakdowns(at.rootId(), slices, tree, total));
@@ -268,9 +268,24 @@ public class CoverageService {
         return new CoverageUnit(ref.id(), ref.code(), ref.name(), ref.type());
     }
 
-    private static UnitFigures unitFigures(TreeRow row) {
-        return new UnitFigures(new CoverageUnit(row.unitId(), row.code(), row.name(), row.type()), row.parentId(),
-                row.depth(), row.figures());
+    /**
+     * Each unit's figures summed over its subtree: the counts of the one population query, by the
+     * unit people belong to, added up from the deepest units to the root (sums of counts only).
+     */
+    private static List<UnitFigures> rollUp(List<TreeUnit> units, List<Slice> slices) {
+        Map<Long, Figures> totals = new java.util.HashMap<>();
+        for (Slice s : slices) {
+            totals.merge(s.unitId(), s.figures(), Figures::plus);
+        }
+        List<TreeUnit> deepestFirst = new ArrayList<>(units);
+        deepestFirst.sort(java.util.Comparator.comparingInt(TreeUnit::depth).reversed());
+        for (TreeUnit u : deepestFirst) {
+            if (u.parentId() != null) {
+                totals.merge(u.parentId(), totals.getOrDefault(u.unitId(), Figures.NONE), Figures::plus);
+            }
+        }
+        return units.stream().map(u -> new UnitFigures(new CoverageUnit(u.unitId(), u.code(), u.name(), u.type()),
+                u.parentId(), u.depth(), totals.getOrDefault(u.unitId(), Figures.NONE))).toList();
     }
 
     static BigDecimal percentOf(long part, long whole) {
