@@ -48,7 +48,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
@@ -57,7 +57,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "admin/accounts");
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "units", "people", "coverage", "admin/accounts");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
