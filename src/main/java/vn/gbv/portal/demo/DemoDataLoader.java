@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,6 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final AppSettings settings;
     private final String mode;
     private final boolean embedded;
+    private volatile boolean loadedInThisRun;
 
     DemoDataLoader(JdbcTemplate jdbc, UnitService units, AccountService accounts, TransactionTemplate transaction,
                    AppSettings settings,
@@ -70,6 +75,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> load());
+        loadedInThisRun = true;
     }
 
     private void load() {
@@ -150,6 +156,97 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demo data loaded: {} units, {} people, 5 accounts ({} ms)",
                 jdbc.queryForObject("select count(*) from unit", Integer.class), people.count(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Demo completions across 2026, after the shipped courses were imported at start-up (they run
+     * after this loader): online ones on the current versions, past training recorded as
+     * imported, some of it from 2025 (before the programme's window, so it must not count). The
+     * share trained differs by unit, so that some are above the 2026 milestone and some behind,
+     * and dates lean towards the later months, so that the trend rises. hocvien has finished
+     * the knowledge course.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void demoCompletions() {
+        if (!loadedInThisRun) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            Map<String, Long> versionOf = new HashMap<>();
+            Map<String, Long> courseOf = new HashMap<>();
+            jdbc.query("select code, id, current_version_id from course", rs -> {
+                courseOf.put(rs.getString(1), rs.getLong(2));
+                versionOf.put(rs.getString(1), (Long) rs.getObject(3, Long.class));
+            });
+            if (!courseOf.containsKey("gbv-co-ban") || !courseOf.containsKey("gbv-ky-nang-tro-giup")) {
+                log.info("Demo completions not added: the shipped courses were not imported");
+                return;
+            }
+            List<String> inDepth = List.of("gbv-ky-nang-tro-giup", "gbv-ho-tro-phap-ly");
+            // Share of the target population trained by late 2026, by the unit at the top of each branch.
+            Map<String, Double> share = Map.ofEntries(Map.entry("HUE-LOC-AN", 0.42), Map.entry("HUE-LONG-QUANG", 0.10),
+                    Map.entry("HUE-PHONG-DINH", 0.14), Map.entry("HUE-PHONG-QUANG", 0.30), Map.entry("HUE-HUONG-TRA", 0.26),
+                    Map.entry("HUE-SNV", 0.50), Map.entry("HUE-SYT", 0.35), Map.entry("HUE-SGDDT", 0.12),
+                    Map.entry("HUE-CATP", 0.18), Map.entry("HUE-HLHPN", 0.55), Map.entry("HUE-STP", 0.40));
+            LocalDate last = LocalDate.now().isBefore(LocalDate.of(2026, 12, 31)) ? LocalDate.now() : LocalDate.of(2026, 12, 31);
+            Random random = new Random(2030);
+            record Member(long person, String unitCode, boolean inTarget) {
+            }
+            List<Member> members = jdbc.query("""
+                    select m.person_id, u.code, m.in_target from membership m join unit u on u.id = m.unit_id
+                    where m.valid_to is null order by m.person_id""",
+                    (rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getBoolean(3)));
+            int count = 0;
+            for (Member m : members) {
+                double trained = share.entrySet().stream().filter(e -> m.unitCode().startsWith(e.getKey()))
+                        .mapToDouble(Map.Entry::getValue).max().orElse(0.2) * (m.inTarget() ? 1.0 : 0.5);
+                double roll = random.nextDouble();
+                boolean pastRecord = random.nextDouble() < 0.12;
+                if (pastRecord) {
+                    // training recorded before the programme's window: kept, never counted
+                    count += demoCompletion(m.person(), courseOf.get("gbv-co-ban"), null,
+                            LocalDate.of(2025, 1 + random.nextInt(12), 1 + random.nextInt(28)), "IMPORT");
+                }
+                LocalDate knowledgeOn = demoDay(random, last);
+                if (roll < trained) {
+                    String second = inDepth.get(random.nextInt(inDepth.size()));
+                    LocalDate secondOn = knowledgeOn.plusDays(7 + random.nextInt(40));
+                    boolean online = pastRecord || random.nextDouble() < 0.7;
+                    count += demoCompletion(m.person(), courseOf.get("gbv-co-ban"), online ? versionOf.get("gbv-co-ban") : null,
+                            knowledgeOn, online ? "ONLINE" : "IMPORT");
+                    count += demoCompletion(m.person(), courseOf.get(second), online ? versionOf.get(second) : null,
+                            secondOn.isAfter(last) ? last : secondOn, online ? "ONLINE" : "IMPORT");
+                } else if (roll < trained + 0.25) {
+                    count += demoCompletion(m.person(), courseOf.get("gbv-co-ban"), versionOf.get("gbv-co-ban"), knowledgeOn, "ONLINE");
+                } else if (roll < trained + 0.30) {
+                    count += demoCompletion(m.person(), courseOf.get("gbv-ho-tro-phap-ly"), null, knowledgeOn, "IMPORT");
+                }
+            }
+            Long learner = jdbc.queryForList("select person_id from app_user where username = 'hocvien'", Long.class)
+                    .stream().findFirst().orElse(null);
+            if (learner != null && jdbc.queryForObject("select count(*) from completion where person_id = ? and course_id = ?",
+                    Integer.class, learner, courseOf.get("gbv-co-ban")) == 0) {
+                count += demoCompletion(learner, courseOf.get("gbv-co-ban"), versionOf.get("gbv-co-ban"), LocalDate.of(2026, 3, 12), "ONLINE");
+            }
+            log.info("Demo completions added: {}", count);
+        });
+    }
+
+    /** A day in 2026 up to {@code last}, more often in the later months (a rising trend). */
+    private static LocalDate demoDay(Random random, LocalDate last) {
+        LocalDate first = LocalDate.of(2026, 1, 5);
+        long span = Math.max(1, last.toEpochDay() - first.toEpochDay());
+        return first.plusDays((long) (span * Math.pow(random.nextDouble(), 0.8)));
+    }
+
+    private int demoCompletion(long person, long course, Long version, LocalDate on, String source) {
+        if ("ONLINE".equals(source) && version == null) {
+            source = "IMPORT";
+        }
+        return jdbc.update("""
+                insert into completion (person_id, course_id, course_version_id, completed_on, score_percent, source, recorded_by)
+                values (?, ?, ?, ?, ?, ?, 'demo')""", person, course, version, Date.valueOf(on),
+                "ONLINE".equals(source) ? 80 + (int) (person % 21) : null, source);
     }
 
     private long unit(String code, String name, String type, Long parent) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import vn.gbv.portal.coverage.CoverageService;
 import vn.gbv.portal.security.CurrentUser;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.security.SignedInUser;
@@ -19,7 +20,7 @@ import vn.gbv.portal.security.SignedInUser;
 @PermitAll
 class HomeView extends Main implements HasDynamicTitle {
 
-    HomeView(CurrentUser currentUser, HomeNextSteps nextSteps) {
+    HomeView(CurrentUser currentUser, HomeNextSteps nextSteps, CoverageService coverage) {
         addClassNames("page", "home-view");
         SignedInUser user = currentUser.require();
         add(new H2(getTranslation("home.greeting", user.displayName())));
@@ -32,6 +33,9 @@ class HomeView extends Main implements HasDynamicTitle {
         if (user.has(Role.TRAINER)) {
             cards.add(card(getTranslation("home.trainer.title"), getTranslation("home.trainer.text"), "course-admin", getTranslation("home.trainer.action")));
         }
+        if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
+            coverage.headline().ifPresent(h -> cards.add(coverageCard(h)));
+        }
         if (user.has(Role.UNIT_MANAGER)) {
             cards.add(card(getTranslation("home.manager.title"), getTranslation("home.manager.text"), "people", getTranslation("home.manager.action")));
         }
@@ -39,6 +43,18 @@ class HomeView extends Main implements HasDynamicTitle {
             cards.add(card(getTranslation("home.admin.title"), getTranslation("home.admin.text"), "units", getTranslation("home.admin.action")));
         }
         add(cards);
+    }
+
+    /** The headline figure of target I.2.d for the manager's or administrator's unit, with a link to the dashboard. */
+    private Component coverageCard(CoverageService.Headline h) {
+        java.text.NumberFormat percent = java.text.NumberFormat.getNumberInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        String status = getTranslation(h.onTrack() ? "coverage.status.on-track" : "coverage.status.behind");
+        Component card = card(getTranslation("home.coverage.title"), getTranslation("home.coverage.text", h.unit().name(),
+                h.figures().trained(), h.figures().population(), percent.format(h.figures().percent()) + "%",
+                status, String.valueOf(h.asOf().getYear())), "coverage", getTranslation("home.coverage.action"));
+        card.getElement().getClassList().add("coverage-card");
+        return card;
     }
 
     Component card(String title, String text, String path, String action) {

@@ -94,6 +94,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
             nav.addItem(item("nav.units", "units", VaadinIcon.SITEMAP));
             nav.addItem(item("nav.people", "people", VaadinIcon.USERS));
+            nav.addItem(item("nav.coverage", "coverage", VaadinIcon.CHART));
             nav.addItem(item("nav.certificates", "certificates", VaadinIcon.DIPLOMA));
         }
         if (user.isAdmin()) {

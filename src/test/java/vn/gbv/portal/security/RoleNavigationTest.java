@@ -51,7 +51,8 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "certificates");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
+                "certificates");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
@@ -63,7 +64,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
         assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people",
-                "certificates", "admin/accounts", "audit");
+                "coverage", "certificates", "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
