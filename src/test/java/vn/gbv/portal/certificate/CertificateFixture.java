@@ -34,7 +34,7 @@ public final class CertificateFixture {
         jdbc.update("""
                 insert ignore into course_version (id, course_id, version_no, content_hash, title, summary, topic,
                     estimated_minutes, source)
-                values (?, ?, 1, repeat('a', 64), 'Kiến thức cơ bản về bạo lực trên cơ sở giới', 'Tóm tắt', 'basics', 150, 'PORTAL'),
+                values (?, ?, 1, repeat('a', 64), 'Khóa thử nghiệm về bạo lực trên cơ sở giới', 'Tóm tắt', 'basics', 150, 'PORTAL'),
                        (?, ?, 1, repeat('b', 64), 'Hỗ trợ pháp lý cho người bị bạo lực', 'Tóm tắt', 'legal', 90, 'PORTAL')
                 """, KNOWLEDGE_COURSE, KNOWLEDGE_COURSE, IN_DEPTH_COURSE, IN_DEPTH_COURSE);
         jdbc.update("update course set current_version_id = id where id in (?, ?)", KNOWLEDGE_COURSE, IN_DEPTH_COURSE);

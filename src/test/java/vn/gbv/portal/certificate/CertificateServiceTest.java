@@ -89,7 +89,7 @@ class CertificateServiceTest {
         Verification valid = certificates.verify(code, "198.51.100.1");
         assertThat(valid.status()).isEqualTo(Status.VALID);
         assertThat(valid.maskedName()).isEqualTo("Nguyễn T. H.").isNotEqualTo("Nguyễn Thị Học");
-        assertThat(valid.title()).isEqualTo("Kiến thức cơ bản về bạo lực trên cơ sở giới");
+        assertThat(valid.title()).isEqualTo("Khóa thử nghiệm về bạo lực trên cơ sở giới");
         assertThat(valid.issuer()).isEqualTo("SỞ NỘI VỤ");
         // typed by hand, in lower case with spaces
         assertThat(certificates.verify(code.toLowerCase().substring(0, 10) + " " + code.toLowerCase().substring(10),
@@ -196,8 +196,8 @@ class CertificateServiceTest {
             }
         }
         assertThat(names).containsExactlyInAnyOrder("danh-sach.xlsx",
-                "Phường A/Nguyễn Thị Học - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf",
-                "Phường A/Đặng Thị Ngọc Ánh - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf");
+                "Phường A/Nguyễn Thị Học - Khóa thử nghiệm về bạo lực trên cơ sở giới.pdf",
+                "Phường A/Đặng Thị Ngọc Ánh - Khóa thử nghiệm về bạo lực trên cơ sở giới.pdf");
         assertThat(allText).contains("Đặng Thị Ngọc Ánh").doesNotContain("Trần Đức Việt");
         assertThat(progress).containsExactly(1, 2);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(index))) {

@@ -47,7 +47,7 @@ class VerifyViewTest extends SpringBrowserlessTest {
         VerifyView view = $(VerifyView.class).single();
         assertThat(view.result.getElement().getAttribute("data-status")).isEqualTo("valid");
         assertThat(shownText()).contains("Giấy chứng nhận hợp lệ", "Đặng T. N. Á.",
-                "Kiến thức cơ bản về bạo lực trên cơ sở giới", "02/04/2026", "SỞ NỘI VỤ")
+                "Khóa thử nghiệm về bạo lực trên cơ sở giới", "02/04/2026", "SỞ NỘI VỤ")
                 .doesNotContain("Đặng Thị Ngọc Ánh").doesNotContain("Thị Ngọc");
     }
 

@@ -53,7 +53,7 @@ class CertificateJourneyIT {
             browser.logIn("t-learner", "Learner-pass1");
             browser.open("my-learning");
             Locator download = browser.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-                    .setName("Tải giấy chứng nhận Kiến thức cơ bản về bạo lực trên cơ sở giới (PDF)"));
+                    .setName("Tải giấy chứng nhận Khóa thử nghiệm về bạo lực trên cơ sở giới (PDF)"));
             download.scrollIntoViewIfNeeded();
             browser.screenshot("my-certificates-390");
             Download file = browser.page.waitForDownload(download::click);
@@ -73,7 +73,7 @@ class CertificateJourneyIT {
             assertThat(stranger.page.getByText("Giấy chứng nhận hợp lệ")).isVisible();
             assertThat(stranger.page.getByText("Nguyễn T. H.")).isVisible();
             assertThat(stranger.page.locator("body")).not().containsText("Nguyễn Thị Học");
-            assertThat(stranger.page.locator("body")).containsText("Kiến thức cơ bản về bạo lực trên cơ sở giới");
+            assertThat(stranger.page.locator("body")).containsText("Khóa thử nghiệm về bạo lực trên cơ sở giới");
             stranger.screenshot("verify-valid-390");
             assertThat(stranger.page.url()).doesNotContain("/login");
         }
@@ -98,8 +98,8 @@ class CertificateJourneyIT {
                 }
             }
             assertThat(names).containsExactlyInAnyOrder("danh-sach.xlsx",
-                    "Phường A/Nguyễn Thị Học - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf",
-                    "Phường A/Đặng Thị Ngọc Ánh - Kiến thức cơ bản về bạo lực trên cơ sở giới.pdf");
+                    "Phường A/Nguyễn Thị Học - Khóa thử nghiệm về bạo lực trên cơ sở giới.pdf",
+                    "Phường A/Đặng Thị Ngọc Ánh - Khóa thử nghiệm về bạo lực trên cơ sở giới.pdf");
             assertThat(browser.page.getByText("Đã tạo xong 2 giấy chứng nhận.")).isVisible();
             browser.screenshot("certificates-bulk-1280");
         }
