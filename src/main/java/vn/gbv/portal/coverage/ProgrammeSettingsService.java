@@ -1,5 +1,6 @@
 package vn.gbv.portal.coverage;
 
+import vn.gbv.portal.base.OpenToAnyCaller;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ public class ProgrammeSettingsService {
     }
 
     /** The settings in force at a date, if any rule covers it. */
+    @OpenToAnyCaller("the programme's rule, window, milestones and groups are published reference data (the plan is public); changing them needs ADMIN")
     @Transactional(readOnly = true)
     public Optional<ProgrammeSettings> inForce(LocalDate date) {
         List<Long> ids = jdbc.queryForList("""
@@ -50,6 +52,7 @@ public class ProgrammeSettingsService {
                 .stream().map(this::load).toList();
     }
 
+    @OpenToAnyCaller("the programme's rule, window, milestones and groups are published reference data (the plan is public); changing them needs ADMIN")
     @Transactional(readOnly = true)
     public List<ProgrammeSettings.Group> groups() {
         return jdbc.query("select code, name_vi, name_en from programme_group order by code",
