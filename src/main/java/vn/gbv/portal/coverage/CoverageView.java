@@ -1,5 +1,6 @@
 package vn.gbv.portal.coverage;
 
+import vn.gbv.portal.i18n.LocalDates;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -63,7 +64,7 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         this.coverage = coverage;
         this.admin = currentUser.get().map(u -> u.isAdmin()).orElse(false);
         addClassNames("page", "coverage-view");
-        date = CoverageDates.picker(this, "coverage.as-of");
+        date = LocalDates.picker(this, "coverage.as-of");
         problem.addClassName("form-problem");
         problem.setVisible(false);
         content.addClassName("coverage-content");
@@ -119,7 +120,7 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     private String message(RefusedException e) {
-        Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? CoverageDates.format(this, d) : a).toArray();
+        Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? LocalDates.format(this, d) : a).toArray();
         return getTranslation(e.messageKey(), args);
     }
 

@@ -1,5 +1,6 @@
 package vn.gbv.portal.coverage;
 
+import vn.gbv.portal.i18n.LocalDates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -53,9 +54,9 @@ class ProgrammeSettingsView extends Main implements HasDynamicTitle {
     ProgrammeSettingsView(ProgrammeSettingsService settings) {
         this.settings = settings;
         addClassNames("page", "coverage-settings");
-        from = CoverageDates.picker(this, "coverage.settings.from");
-        windowFrom = CoverageDates.picker(this, "coverage.settings.window-from");
-        windowTo = CoverageDates.picker(this, "coverage.settings.window-to");
+        from = LocalDates.picker(this, "coverage.settings.from");
+        windowFrom = LocalDates.picker(this, "coverage.settings.window-from");
+        windowTo = LocalDates.picker(this, "coverage.settings.window-to");
         name.setLabel(getTranslation("coverage.settings.name"));
         name.setWidthFull();
         target.setLabel(getTranslation("coverage.settings.target"));
@@ -78,8 +79,8 @@ class ProgrammeSettingsView extends Main implements HasDynamicTitle {
         windowFrom.addValueChangeListener(e -> milestoneYears());
         windowTo.addValueChangeListener(e -> milestoneYears());
 
-        history.addColumn(s -> CoverageDates.format(this, s.validFrom())).setHeader(getTranslation("coverage.settings.valid-from"));
-        history.addColumn(s -> s.validTo() == null ? getTranslation("coverage.settings.in-force") : CoverageDates.format(this, s.validTo()))
+        history.addColumn(s -> LocalDates.format(this, s.validFrom())).setHeader(getTranslation("coverage.settings.valid-from"));
+        history.addColumn(s -> s.validTo() == null ? getTranslation("coverage.settings.in-force") : LocalDates.format(this, s.validTo()))
                 .setHeader(getTranslation("coverage.settings.valid-to"));
         history.addColumn(ProgrammeSettings::name).setHeader(getTranslation("coverage.settings.name")).setFlexGrow(2);
         history.addColumn(s -> s.targetPercent().stripTrailingZeros().toPlainString() + "%").setHeader(getTranslation("coverage.settings.target"));
@@ -154,11 +155,11 @@ class ProgrammeSettingsView extends Main implements HasDynamicTitle {
                     categories.getValue().stream().map(Enum::name).collect(Collectors.toSet()),
                     unitTypes.getValue().stream().map(Enum::name).collect(Collectors.toSet())));
             problem.setVisible(false);
-            Notification.show(getTranslation("coverage.settings.saved", CoverageDates.format(this, from.getValue())))
+            Notification.show(getTranslation("coverage.settings.saved", LocalDates.format(this, from.getValue())))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
         } catch (RefusedException e) {
-            Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? CoverageDates.format(this, d) : a).toArray();
+            Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? LocalDates.format(this, d) : a).toArray();
             problem.setText(getTranslation(e.messageKey(), args));
             problem.setVisible(true);
         }

@@ -1,5 +1,6 @@
 package vn.gbv.portal.coverage;
 
+import vn.gbv.portal.i18n.LocalDates;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -78,7 +79,7 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
                 }).setHeader(getTranslation("coverage.behind.name") + " · " + getTranslation("coverage.unit") + " · "
                         + getTranslation("coverage.behind.lacks")).setKey("person").setFlexGrow(4);
         people.addColumn(u -> getTranslation(u.category().translationKey())).setHeader(getTranslation("coverage.behind.category")).setKey("category");
-        people.addColumn(u -> CoverageDates.format(this, u.inUnitSince())).setHeader(getTranslation("coverage.behind.since")).setKey("since");
+        people.addColumn(u -> LocalDates.format(this, u.inUnitSince())).setHeader(getTranslation("coverage.behind.since")).setKey("since");
         people.addClassName("why-behind-grid");
         people.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         export.setText(getTranslation("coverage.behind.export"));
@@ -118,7 +119,7 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
             content.setVisible(true);
             refresh();
         } catch (RefusedException e) {
-            Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? CoverageDates.format(this, d) : a).toArray();
+            Object[] args = Arrays.stream(e.args()).map(a -> a instanceof LocalDate d ? LocalDates.format(this, d) : a).toArray();
             refuse(getTranslation(e.messageKey(), args));
         }
     }
@@ -139,7 +140,7 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
         }
         UntrainedFilter filter = filter();
         int count = coverage.untrainedCount(code, asOf, filter);
-        summary.setText(getTranslation("coverage.behind.intro", coverage.unit(code).name(), CoverageDates.format(this, asOf), count));
+        summary.setText(getTranslation("coverage.behind.intro", coverage.unit(code).name(), LocalDates.format(this, asOf), count));
         export.setHref(exportHandler());
         people.setItems(query -> coverage.untrained(code, asOf, filter, query.getOffset(), query.getLimit()).stream(),
                 query -> coverage.untrainedCount(code, asOf, filter));

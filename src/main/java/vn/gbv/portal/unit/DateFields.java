@@ -3,12 +3,11 @@ package vn.gbv.portal.unit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
+import vn.gbv.portal.i18n.LocalDates;
 
 /**
- * Date pickers and dates in the user's language. Changes are recorded when they have happened,
- * so a picker offers no day after today.
+ * Date pickers for changes to units and people. Changes are recorded when they have happened, so
+ * a picker offers no day after today.
  */
 final class DateFields {
 
@@ -16,27 +15,13 @@ final class DateFields {
     }
 
     static DatePicker picker(Component owner, String labelKey) {
-        DatePicker picker = new DatePicker(owner.getTranslation(labelKey));
-        picker.setI18n(new DatePicker.DatePickerI18n()
-                .setDateFormat(owner.getTranslation("unit.date.format"))
-                .setMonthNames(list(owner, "unit.date.months"))
-                .setWeekdays(list(owner, "unit.date.weekdays"))
-                .setWeekdaysShort(list(owner, "unit.date.weekdays-short"))
-                .setFirstDayOfWeek(1)
-                .setToday(owner.getTranslation("unit.date.today"))
-                .setCancel(owner.getTranslation("unit.date.cancel"))
-                .setBadInputErrorMessage(owner.getTranslation("unit.date.bad-input"))
-                .setMaxErrorMessage(owner.getTranslation("unit.date.not-after-today")));
+        DatePicker picker = LocalDates.picker(owner, labelKey);
         picker.setMax(LocalDate.now());
         picker.setValue(LocalDate.now());
         return picker;
     }
 
     static String format(Component owner, LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofPattern(owner.getTranslation("unit.date.format")).format(date);
-    }
-
-    private static List<String> list(Component owner, String key) {
-        return List.of(owner.getTranslation(key).split(","));
+        return LocalDates.format(owner, date);
     }
 }
