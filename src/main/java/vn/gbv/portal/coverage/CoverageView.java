@@ -191,12 +191,21 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     private Component forecast(Forecast f) {
-        String milestone = f.milestoneMonth().map(this::month).orElse(getTranslation("coverage.forecast.not-by", String.valueOf(f.windowTo().getYear())));
-        String target = f.targetMonth().map(this::month).orElse(getTranslation("coverage.forecast.not-by", String.valueOf(f.windowTo().getYear())));
+        String milestone = when(f, f.milestoneMonth());
+        String target = when(f, f.targetMonth());
         Paragraph p = new Paragraph(getTranslation("coverage.forecast", NumberFormat.getNumberInstance(getLocale()).format(
                 Math.round(f.pacePerMonth() * 10) / 10.0), percent(f.milestone()), milestone, percent(f.target()), target));
         p.addClassName("coverage-forecast");
         return p;
+    }
+
+    /** "already reached" (the month of the date itself), "reached in 3/2027", or "not by 2030". */
+    private String when(Forecast f, Optional<YearMonth> month) {
+        if (month.isEmpty()) {
+            return getTranslation("coverage.forecast.not-by", String.valueOf(f.windowTo().getYear()));
+        }
+        return month.get().equals(YearMonth.from(f.asOf())) ? getTranslation("coverage.forecast.reached")
+                : getTranslation("coverage.forecast.in", month(month.get()));
     }
 
     private String month(YearMonth m) {
