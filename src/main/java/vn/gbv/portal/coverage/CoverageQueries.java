@@ -79,7 +79,7 @@ class CoverageQueries {
     }
 
     /** Units below a root from which the population is read by scanning membership rather than through the tree. */
-    static final int SCAN_FROM_UNITS = 1000;
+    int scanFromUnits = 1000;
 
     /**
      * The population with what it has, one flat join and one GROUP BY (no per-person grouping):
@@ -108,7 +108,7 @@ class CoverageQueries {
         Integer units = jdbc.queryForObject("""
                 select count(*) from unit_closure_dated where ancestor_id = :root and valid_from <= :d and valid_to > :d""",
                 params, Integer.class);
-        String from = units != null && units > SCAN_FROM_UNITS ? """
+        String from = units != null && units > scanFromUnits ? """
                 from membership m
                 straight_join unit_closure_dated cd on cd.ancestor_id = :root and cd.descendant_id = m.unit_id
                  and cd.valid_from <= :d and cd.valid_to > :d
