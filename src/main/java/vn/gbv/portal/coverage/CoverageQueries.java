@@ -78,17 +78,18 @@ class CoverageQueries {
     record Slice(long unitId, String sex, StaffCategory category, UnitType unitType, String groupsKey, Figures figures) {
     }
 
-    /** Units below a root from which the population is read by scanning membership rather than through the tree. */
-    int scanFromUnits = 1000;
+    /** Units below a root from which the GROUP BY of the population gets an in-memory table large enough. */
+    int largeFromUnits = 1000;
 
     /**
      * The population with what it has, one flat join and one GROUP BY (no per-person grouping):
      * each person of the population has one membership valid at :d, so a membership row is a
-     * person; each required group is one primary-key lookup in coverage_first_completion
-     * (left join per group, the groups ordered as the database orders them), so the satisfied
-     * set is known on the row. A small subtree is read through the dated closure (index
-     * ix_m_unit_population covers the membership filters); a large one (the country) by
-     * scanning membership in person order, the lookups then following that order.
+     * person; each required group is one primary-key lookup in coverage_first_completion (a left
+     * join per group, the groups ordered as the database orders them), so the satisfied set is
+     * known on the row. The population is read through the dated closure; index
+     * ix_m_unit_population (V4_2) covers the membership filters. For a large subtree (the country:
+     * ~300,000 groups) the GROUP BY's temporary table would spill to disk at the default 16 MB,
+     * which took half of the time, so that one statement gets 256 MB (SET STATEMENT).
      */
     private String flatPopulation(At at, MapSqlParameterSource params, String select, String groupBy) {
         List<String> groups = jdbc.queryForList(
@@ -108,15 +109,11 @@ class CoverageQueries {
         Integer units = jdbc.queryForObject("""
                 select count(*) from unit_closure_dated where ancestor_id = :root and valid_from <= :d and valid_to > :d""",
                 params, Integer.class);
-        String from = units != null && units > scanFromUnits ? """
-                from membership m
-                straight_join unit_closure_dated cd on cd.ancestor_id = :root and cd.descendant_id = m.unit_id
-                 and cd.valid_from <= :d and cd.valid_to > :d
-                """ : """
+        String memory = units != null && units > largeFromUnits
+                ? "set statement tmp_memory_table_size = 268435456, max_heap_table_size = 268435456 for " : "";
+        return memory + "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + """
                 from unit_closure_dated cd
                 straight_join membership m on m.unit_id = cd.descendant_id
-                """;
-        return "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + from + """
                 straight_join unit u on u.id = m.unit_id
                 """ + (select.contains("p.") ? "straight_join person p on p.id = m.person_id\n" : "") + joins + """
                 where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d

@@ -107,15 +107,15 @@ class CoverageFiguresTest {
     }
 
     @Test
-    void theFiguresAreTheSameWhenThePopulationIsReadByScanningMembership() {
-        int before = queries.scanFromUnits;
-        queries.scanFromUnits = 0;
+    void theFiguresAreTheSameWithTheLargeSubtreeStatement() {
+        int before = queries.largeFromUnits;
+        queries.largeFromUnits = 0;
         try {
             beforeTheRuleChangeTheMergedCommuneStillRollsUpAndEveryFigureIsAsComputedByHand();
             afterTheRuleChangeTransfersLeaversAndTheNewScopeAreCounted();
             assertThat(coverage.figuresOf(city.code(city.c), D1)).isEqualTo(new Figures(17, 7));
         } finally {
-            queries.scanFromUnits = before;
+            queries.largeFromUnits = before;
         }
     }
 
