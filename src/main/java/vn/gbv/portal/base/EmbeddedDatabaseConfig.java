@@ -104,7 +104,8 @@ public class EmbeddedDatabaseConfig {
     }
 
     @Bean(destroyMethod = "stop")
-    DB embeddedMariaDb(DataDir dir) throws Exception {
+    DB embeddedMariaDb(DataDir dir,
+                       @Value("${portal.embedded-db.buffer-pool-size:256M}") String bufferPoolSize) throws Exception {
         Path root = dir.root;
         Path dataDir = root.resolve("mariadb");
         Path baseDir = root.resolve("mariadb-base");
@@ -123,7 +124,7 @@ public class EmbeddedDatabaseConfig {
         config.addArg("--bind-address=127.0.0.1");
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
-        config.addArg("--innodb-buffer-pool-size=256M");
+        config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize); // the benchmark sets 2G
         String osUser = System.getProperty("user.name");
         if ("root".equals(osUser)) {
             config.addArg("--user=root");

@@ -24,7 +24,8 @@ import vn.gbv.portal.unit.UnitService;
  * (scale 0.01 = 10,000 people for a quick look).
  */
 @SpringBootTest(properties = {"portal.embedded-db.ephemeral=false",
-        "portal.embedded-db.dir=target/coverage-benchmark-${coverage.scale:0.01}"})
+        "portal.embedded-db.dir=target/coverage-benchmark-${coverage.scale:0.01}",
+        "portal.embedded-db.buffer-pool-size=${coverage.buffer-pool:2G}"})
 @WithMockUser(username = "bench-admin", roles = "ADMIN")
 class CoverageBenchmark {
 
@@ -42,7 +43,8 @@ class CoverageBenchmark {
         double scale = Double.parseDouble(System.getProperty("coverage.scale", "0.01"));
         int communes = Math.max(PROVINCES, (int) Math.round(3300 * scale));
         int people = (int) Math.round(1_000_000 * scale);
-        jdbc.execute("set global innodb_buffer_pool_size = " + (scale >= 0.5 ? "2147483648" : "536870912"));
+        // The buffer pool is a server start option (portal.embedded-db.buffer-pool-size): the app's
+        // database user may not SET GLOBAL.
         new CoverageTestData(jdbc, units).account("bench-admin", java.util.Set.of(vn.gbv.portal.security.Role.ADMIN));
         String done = jdbc.queryForList("select value from app_setting where name = 'coverage_benchmark'", String.class)
                 .stream().findFirst().orElse(null);

@@ -40,6 +40,7 @@ class CoverageFiguresTest {
     @Autowired UnitService units;
     @Autowired CoverageService coverage;
     @Autowired ProgrammeSettingsService settings;
+    @Autowired CoverageQueries queries;
 
     HandBuiltCity city;
 
@@ -103,6 +104,19 @@ class CoverageFiguresTest {
         assertThat(r.breakdowns().byUnitType()).isEqualTo(Map.of(
                 UnitType.WARD, new Figures(8, 6), UnitType.HEALTH_FACILITY, new Figures(4, 3), UnitType.CITY, new Figures(1, 1)));
         assertThat(r.breakdowns().byGroups()).isEqualTo(Map.of("knowledge", 10L, "", 3L));
+    }
+
+    @Test
+    void theFiguresAreTheSameWithTheLargeSubtreeStatement() {
+        int before = queries.largeFromUnits;
+        queries.largeFromUnits = 0;
+        try {
+            beforeTheRuleChangeTheMergedCommuneStillRollsUpAndEveryFigureIsAsComputedByHand();
+            afterTheRuleChangeTransfersLeaversAndTheNewScopeAreCounted();
+            assertThat(coverage.figuresOf(city.code(city.c), D1)).isEqualTo(new Figures(17, 7));
+        } finally {
+            queries.largeFromUnits = before;
+        }
     }
 
     @Test
