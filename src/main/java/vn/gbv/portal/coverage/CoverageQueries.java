@@ -87,7 +87,7 @@ class CoverageQueries {
      * person; each required group is one primary-key lookup in coverage_first_completion (a left
      * join per group, the groups ordered as the database orders them), so the satisfied set is
      * known on the row. The population is read through the dated closure; index
-     * ix_m_unit_population (V4_2) covers the membership filters. For a large subtree (the country:
+     * ix_m_unit_population (V6) covers the membership filters. For a large subtree (the country:
      * ~300,000 groups) the GROUP BY's temporary table would spill to disk at the default 16 MB,
      * which took half of the time, so that one statement gets 256 MB (SET STATEMENT).
      */
