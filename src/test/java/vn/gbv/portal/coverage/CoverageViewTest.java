@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import java.util.List;
@@ -60,6 +61,9 @@ class CoverageViewTest extends SpringBrowserlessTest {
         assertThat(view.problem.isVisible()).isFalse();
         assertThat(texts(view, "figure-value")).containsExactly("10", "3", "30%");
         assertThat(statusWords(view)).contains("Đạt mốc");
+        // 30% against a 20% milestone: the forecast says it is reached, not "in <this month>"
+        assertThat(find(Paragraph.class).from(view).all()).filteredOn(p -> p.hasClassName("coverage-forecast"))
+                .singleElement().satisfies(p -> assertThat(p.getText()).contains("mốc 20% đã đạt"));
         assertThat(find(Html.class).from(view).all()).anySatisfy(h -> assertThat(h.getInnerHtml()).contains("<path"));
         var tree = ((TreeDataProvider<UnitFigures>) view.units.getDataProvider()).getTreeData();
         assertThat(tree.getRootItems()).extracting(u -> u.unit().id()).containsExactly(city.a);
