@@ -45,7 +45,7 @@ class CourseAdminView extends Main implements HasDynamicTitle {
     private final CourseImportService importService;
     private final ZoneId zone;
     private final Grid<CourseRow> courseGrid = new Grid<>();
-    private final Grid<CourseProblem> problemGrid = new Grid<>();
+    private final Grid<CourseAdminService.ImportRow> problemGrid = new Grid<>();
     private final Paragraph lastRun = new Paragraph();
 
     CourseAdminView(CourseAdminService courses, CourseImportService importService, CurrentUser currentUser,
@@ -93,6 +93,7 @@ class CourseAdminView extends Main implements HasDynamicTitle {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         courseGrid.addColumn(CourseRow::questionCount).setHeader(getTranslation("course.admin.column.questions"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        courseGrid.addColumn(this::owner).setHeader(getTranslation("authoring.admin.column.owner")).setWidth("12rem");
         courseGrid.setEmptyStateText(getTranslation("course.admin.no-courses"));
         courseGrid.setAllRowsVisible(true);
         courseGrid.setItems(query -> courses.courses(query.getOffset(), query.getLimit()).stream(),
@@ -103,10 +104,12 @@ class CourseAdminView extends Main implements HasDynamicTitle {
     private void configureProblemGrid() {
         problemGrid.setId("import-problems");
         problemGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        problemGrid.addColumn(LitRenderer.<CourseProblem>of("""
-                        <div class="problem-where">${item.where}</div><div>${item.message}</div>""")
-                        .withProperty("where", this::where)
-                        .withProperty("message", CourseProblem::message))
+        problemGrid.addColumn(LitRenderer.<CourseAdminService.ImportRow>of("""
+                        <div class="problem-where">${item.kind}${item.where}</div><div>${item.message}</div>""")
+                        .withProperty("kind", row -> "ERROR".equals(row.kind()) ? ""
+                                : getTranslation("authoring.admin.kind." + row.kind().toLowerCase()) + " · ")
+                        .withProperty("where", row -> where(row.problem()))
+                        .withProperty("message", row -> row.problem().message()))
                 .setHeader(getTranslation("course.admin.column.problem"));
         problemGrid.setAllRowsVisible(true);
     }
@@ -136,9 +139,9 @@ class CourseAdminView extends Main implements HasDynamicTitle {
                 : getTranslation("course.admin.last-run.problems", last.problemCount());
         lastRun.setText(getTranslation("course.admin.last-run.text", dateTime(last.finishedAt()), startedBy) + " "
                 + problems);
-        problemGrid.setVisible(last.problemCount() > 0);
+        problemGrid.setVisible(last.rowCount() > 0);
         problemGrid.setItems(query -> courses.problems(last.id(), query.getOffset(), query.getLimit()).stream(),
-                query -> last.problemCount());
+                query -> last.rowCount());
     }
 
     private void runImport(Button reimport) {
@@ -177,6 +180,7 @@ class CourseAdminView extends Main implements HasDynamicTitle {
             case IMPORTED -> getTranslation("course.import.result.imported", name, result.versionNo());
             case UNCHANGED -> getTranslation("course.import.result.unchanged", name, result.versionNo());
             case FAILED -> getTranslation("course.import.result.failed", name, result.problems().size());
+            case SKIPPED -> getTranslation("authoring.import.result.skipped", name);
         };
     }
 
@@ -185,6 +189,14 @@ class CourseAdminView extends Main implements HasDynamicTitle {
             return getTranslation("course.admin.no-group");
         }
         return "en".equals(getLocale().getLanguage()) ? row.groupNamesEn() : row.groupNamesVi();
+    }
+
+    private String owner(CourseRow row) {
+        if (!row.portalOwned()) {
+            return getTranslation("authoring.owner.folder");
+        }
+        return row.takenOverBy() == null ? getTranslation("authoring.owner.portal")
+                : getTranslation("authoring.owner.taken-over", row.takenOverBy());
     }
 
     private String version(CourseRow row) {

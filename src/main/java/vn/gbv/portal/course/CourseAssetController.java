@@ -22,9 +22,32 @@ class CourseAssetController {
         this.assets = assets;
     }
 
+    /**
+     * The editor's preview names a draft's images with the draft's id, negated, where a version id
+     * stands: the same sanitiser, the same addresses. Drafts are for trainers only, never cached.
+     */
+    private ResponseEntity<byte[]> draftAsset(long draftId, String path) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        boolean trainer = auth != null && auth.getAuthorities().stream().anyMatch(a ->
+                a.getAuthority().equals(vn.gbv.portal.security.Role.TRAINER.authority())
+                        || a.getAuthority().equals(vn.gbv.portal.security.Role.ADMIN.authority()));
+        if (!trainer) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.FORBIDDEN).build();
+        }
+        return assets.findInDraft(draftId, path).map(asset -> ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(asset.contentType()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "script-src 'none'")
+                .body(asset.bytes())).orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     @GetMapping("/course-assets/{versionId}/{*path}")
     ResponseEntity<byte[]> asset(@PathVariable long versionId, @PathVariable String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (versionId < 0) {
+            return draftAsset(-versionId, relative);
+        }
         return assets.find(versionId, relative).map(asset -> {
             ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(asset.contentType()))

@@ -17,6 +17,18 @@ class CourseAssets {
         this.jdbc = jdbc;
     }
 
+    /** An image of a trainer's draft (the editor's preview), by the draft's id. */
+    Optional<Asset> findInDraft(long draftId, String path) {
+        if (!CourseFolderParser.isImage(path)) {
+            return Optional.empty();
+        }
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return jdbc.query("""
+                SELECT bytes FROM course_draft_file WHERE draft_id = ? AND path = ?""",
+                (rs, i) -> new Asset(CourseFolderParser.IMAGE_TYPES.get(extension), rs.getBytes(1)), draftId, path)
+                .stream().findFirst();
+    }
+
     /** {@code path} is relative to the course folder, as written by the importer. */
     Optional<Asset> find(long versionId, String path) {
         // Binary comparison: the column's collation would also match a path in other letter case.

@@ -4,7 +4,13 @@ import java.util.List;
 
 /** A course folder that passed every check, ready to be written as a new course version. */
 record CourseDraft(String folder, String contentHash, Card card, List<ModuleDraft> modules, QuizDraft finalQuiz,
-                   List<AssetDraft> assets) {
+                   List<AssetDraft> assets, java.util.SortedMap<String, byte[]> files) {
+
+    /** A draft without its files (tests of checks that read only the structure). */
+    CourseDraft(String folder, String contentHash, Card card, List<ModuleDraft> modules, QuizDraft finalQuiz,
+                List<AssetDraft> assets) {
+        this(folder, contentHash, card, modules, finalQuiz, assets, new java.util.TreeMap<>());
+    }
 
     /** course.yaml. */
     record Card(String code, String title, String summary, String topic, List<String> groupCodes, String audience,

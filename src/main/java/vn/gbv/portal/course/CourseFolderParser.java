@@ -130,7 +130,7 @@ final class CourseFolderParser {
 
             String hash = snapshot.contentHash();
             CourseDraft draft = problems.isEmpty() && card.isPresent()
-                    ? new CourseDraft(snapshot.folder(), hash, card.get(), modules, finalQuiz, assets)
+                    ? new CourseDraft(snapshot.folder(), hash, card.get(), modules, finalQuiz, assets, snapshot.files())
                     : null;
             return new ParsedFolder(snapshot.folder(), code, codeLine, hash, draft, problems.all());
         }
@@ -366,7 +366,8 @@ final class CourseFolderParser {
                 return known;
             });
             Optional<String> text = yaml.text("text", true, 2000);
-            Optional<String> explanation = yaml.text("explanation", true, 4000);
+            // No explanation is allowed (a warning of ItemWritingChecks, never a refusal); stored as "".
+            Optional<String> explanation = Optional.of(yaml.text("explanation", false, 4000).orElse(""));
             Optional<List<OptionDraft>> options = type.flatMap(t -> t == QuestionType.TRUE_FALSE
                     ? trueFalseOptions(path, yaml, name)
                     : choiceOptions(path, reader, yaml, name, t));

@@ -65,6 +65,28 @@ final class CourseFolderSnapshot {
         return new CourseFolderSnapshot(dir.getFileName().toString(), files, oversized, notRegular);
     }
 
+    /**
+     * A folder kept elsewhere than on disk (a trainer's draft, a version's files, a ZIP): the same
+     * files give the same content hash as the folder they came from. Hidden paths are left out as
+     * when reading a folder.
+     */
+    static CourseFolderSnapshot of(String folder, java.util.Map<String, byte[]> files) {
+        SortedMap<String, byte[]> kept = new TreeMap<>();
+        SortedMap<String, Long> oversized = new TreeMap<>();
+        files.forEach((name, bytes) -> {
+            boolean hidden = java.util.Arrays.stream(name.split("/")).anyMatch(part -> part.startsWith("."));
+            if (hidden) {
+                return;
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                oversized.put(name, (long) bytes.length);
+            } else {
+                kept.put(name, bytes);
+            }
+        });
+        return new CourseFolderSnapshot(folder, kept, oversized, List.of());
+    }
+
     String folder() {
         return folder;
     }

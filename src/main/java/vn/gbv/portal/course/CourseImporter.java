@@ -92,17 +92,24 @@ class CourseImporter {
         List<CourseResult> results = parsed.stream().map(this::importOne).toList();
         results.stream().filter(r -> r.outcome() == Outcome.FAILED).forEach(this::auditFailure);
 
-        List<CourseProblem> problems = results.stream().flatMap(r -> r.problems().stream()).toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (CourseResult result : results) {
+            result.problems().forEach(p -> rows.add(problemRow(runId, "ERROR", p)));
+            String kind = result.outcome() == Outcome.SKIPPED ? "NOTICE" : "WARNING";
+            result.warnings().forEach(p -> rows.add(problemRow(runId, kind, p)));
+        }
         jdbc.batchUpdate("""
-                INSERT INTO course_import_problem (run_id, course_folder, file, line, message)
-                VALUES (?, ?, ?, ?, ?)""", problems.stream()
-                .map(p -> new Object[] {runId, fit(p.folder(), 200), fit(p.file(), 300), p.line(), fit(p.message(), 2000)})
-                .toList());
+                INSERT INTO course_import_problem (run_id, kind, course_folder, file, line, message)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
         Instant finishedAt = clock.instant();
         ImportReport report = new ImportReport(runId, startedBy, startedAt, finishedAt, results);
         jdbc.update("UPDATE course_import_run SET finished_at = ?, summary = ? WHERE id = ?",
                 Timestamp.from(finishedAt), summary(report), runId);
         return report;
+    }
+
+    private static Object[] problemRow(long runId, String kind, CourseProblem p) {
+        return new Object[] {runId, kind, fit(p.folder(), 200), fit(p.file(), 300), p.line(), fit(p.message(), 2000)};
     }
 
     private static ParsedFolder parse(CourseFolderParser parser, Path folder) {
@@ -123,13 +130,24 @@ class CourseImporter {
             return new CourseResult(folder.folder(), folder.code(), Outcome.FAILED, null, folder.problems());
         }
         CourseDraft draft = valid.get();
+        Optional<String> takenOverBy = portalOwner(draft.card().code());
+        if (takenOverBy.isPresent()) {
+            // The portal wins: a course taken over (or written) in the portal is never overwritten by its folder.
+            CourseProblems notice = new CourseProblems(folder.folder());
+            notice.add(null, null, "skipped-portal-owned", draft.card().code(),
+                    takenOverBy.get().isEmpty() ? "—" : takenOverBy.get());
+            return new CourseResult(folder.folder(), folder.code(), Outcome.SKIPPED, null, List.of(), notice.all());
+        }
+        List<CourseProblem> warnings = ItemWritingChecks.asProblems(draft);
         Optional<Integer> unchanged = currentVersionWithHash(draft.card().code(), draft.contentHash());
         if (unchanged.isPresent()) {
-            return new CourseResult(folder.folder(), folder.code(), Outcome.UNCHANGED, unchanged.get(), List.of());
+            keepFiles(draft);
+            return new CourseResult(folder.folder(), folder.code(), Outcome.UNCHANGED, unchanged.get(), List.of(),
+                    warnings);
         }
         try {
             int versionNo = writer.publish(draft);
-            return new CourseResult(folder.folder(), folder.code(), Outcome.IMPORTED, versionNo, List.of());
+            return new CourseResult(folder.folder(), folder.code(), Outcome.IMPORTED, versionNo, List.of(), warnings);
         } catch (DataAccessException e) {
             // The database refused this course (its transaction is rolled back): reported like any
             // other problem of the course, so that the other courses are still imported.
@@ -145,6 +163,32 @@ class CourseImporter {
                 failed.code() == null ? failed.folder() : failed.code(), null,
                 Changes.of().field("audit.field.folder", null, failed.folder())
                         .field("audit.field.problems", null, failed.problems().size()).after());
+    }
+
+    /**
+     * A version imported before versions kept their files (V12) gets them from its unchanged
+     * folder, so that it can be exported and taken over.
+     */
+    private void keepFiles(CourseDraft draft) {
+        List<Long> missing = jdbc.queryForList("""
+                SELECT c.current_version_id FROM course c
+                WHERE c.code = ? AND NOT EXISTS (SELECT 1 FROM course_version_file f
+                                                 WHERE f.course_version_id = c.current_version_id)""",
+                Long.class, draft.card().code());
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT IGNORE INTO course_version_file (course_version_id, path, bytes) VALUES (?, ?, ?)",
+                    new ArrayList<>(draft.files().entrySet()), 20, (ps, file) -> {
+                        ps.setLong(1, missing.getFirst());
+                        ps.setString(2, file.getKey());
+                        ps.setBytes(3, file.getValue());
+                    });
+        }
+    }
+
+    /** Who took the course over when the portal owns it ("" when it was written in the portal). */
+    private Optional<String> portalOwner(String code) {
+        return jdbc.queryForList("SELECT COALESCE(taken_over_by, '') FROM course WHERE code = ? AND owner = 'PORTAL'",
+                String.class, code).stream().findFirst();
     }
 
     private Optional<Integer> currentVersionWithHash(String code, String contentHash) {

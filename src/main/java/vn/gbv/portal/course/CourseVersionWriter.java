@@ -37,9 +37,23 @@ class CourseVersionWriter {
         this.audit = audit;
     }
 
-    /** Returns the new version's number. */
+    /** Where a version came from: a folder of courses/ (the importer) or a trainer's draft in the portal. */
+    enum Source {
+        FOLDER, PORTAL
+    }
+
+    /** A folder import, published by whoever runs it. Returns the new version's number. */
     @Transactional
     public int publish(CourseDraft draft) {
+        return publish(draft, Source.FOLDER, vn.gbv.portal.security.CurrentUser.username().orElse(AuditLog.SYSTEM));
+    }
+
+    /**
+     * Returns the new version's number. A version published from the portal makes the portal the
+     * course's owner: import-on-start then leaves the course alone.
+     */
+    @Transactional
+    public int publish(CourseDraft draft, Source source, String publishedBy) {
         long courseId = lockedCourseId(draft.card().code());
         int versionNo = Objects.requireNonNull(jdbc.queryForObject(
                 "SELECT COALESCE(MAX(version_no), 0) + 1 FROM course_version WHERE course_id = ?",
@@ -47,10 +61,20 @@ class CourseVersionWriter {
         var card = draft.card();
         long versionId = insert("""
                 INSERT INTO course_version (course_id, version_no, label, content_hash, title, summary, topic,
-                    audience, estimated_minutes, source, source_path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FOLDER', ?)""",
+                    audience, estimated_minutes, source, source_path, published_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 courseId, versionNo, card.label(), draft.contentHash(), card.title(), card.summary(), card.topic(),
-                card.audience(), card.estimatedMinutes(), draft.folder());
+                card.audience(), card.estimatedMinutes(), source.name(), draft.folder(), publishedBy);
+        // The version's files as a courses/ folder: an export is these bytes, hence the same hash.
+        jdbc.batchUpdate("INSERT INTO course_version_file (course_version_id, path, bytes) VALUES (?, ?, ?)",
+                new ArrayList<>(draft.files().entrySet()), 20, (ps, file) -> {
+                    ps.setLong(1, versionId);
+                    ps.setString(2, file.getKey());
+                    ps.setBytes(3, file.getValue());
+                });
+        if (source == Source.PORTAL) {
+            jdbc.update("UPDATE course SET owner = 'PORTAL' WHERE id = ?", courseId);
+        }
         // The groups belong to the course (every version and imported records count for them).
         jdbc.update("DELETE FROM course_group WHERE course_id = ?", courseId);
         jdbc.batchUpdate("INSERT INTO course_group (course_id, group_code) VALUES (?, ?)", card.groupCodes(), 10,
@@ -90,6 +114,7 @@ class CourseVersionWriter {
         jdbc.update("UPDATE course SET current_version_id = ? WHERE id = ?", versionId, courseId);
         audit.record("course.publish", AuditLog.Entity.COURSE, courseId, card.code(), null,
                 Changes.of().field("audit.field.folder", null, draft.folder())
+                        .field("audit.field.source", null, source.name())
                         .field("audit.field.version", null, versionNo)
                         .field("audit.field.title", null, card.title()).after());
         return versionNo;

@@ -13,7 +13,9 @@ public record ImportReport(long runId, String startedBy, Instant startedAt, Inst
         /** The folder's content equals the published version's: nothing was written. */
         UNCHANGED,
         /** The folder has problems; the published version, if any, stays as it was. */
-        FAILED
+        FAILED,
+        /** A trainer took the course over in the portal: the folder is not imported (the portal wins). */
+        SKIPPED
     }
 
     /**
@@ -21,11 +23,21 @@ public record ImportReport(long runId, String startedBy, Instant startedAt, Inst
      * {@code versionNo} is the new version (IMPORTED), the current one (UNCHANGED) or null (FAILED).
      */
     public record CourseResult(String folder, String code, Outcome outcome, Integer versionNo,
-                               List<CourseProblem> problems) {
+                               List<CourseProblem> problems, List<CourseProblem> warnings) {
+
+        public CourseResult(String folder, String code, Outcome outcome, Integer versionNo,
+                            List<CourseProblem> problems) {
+            this(folder, code, outcome, versionNo, problems, List.of());
+        }
     }
 
     public long count(Outcome outcome) {
         return courses.stream().filter(c -> c.outcome() == outcome).count();
+    }
+
+    /** Item-writing warnings and notices (a folder skipped): never a reason not to import. */
+    public List<CourseProblem> warnings() {
+        return courses.stream().flatMap(c -> c.warnings().stream()).toList();
     }
 
     public List<CourseProblem> problems() {

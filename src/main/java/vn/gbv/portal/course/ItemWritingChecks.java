@@ -33,6 +33,8 @@ final class ItemWritingChecks {
     static final double MIN_TRUE_SHARE = 0.35;
     static final double MAX_TRUE_SHARE = 0.65;
     /** Words that make a statement absolute; a bank that uses them only in wrong answers teaches learners to skip them. */
+    /** Absolute words are "mostly in wrong answers" from this share of their uses. */
+    static final double MIN_ABSOLUTE_WRONG_SHARE = 0.75;
     static final List<String> ABSOLUTE_WORDS = List.of("luôn", "không bao giờ", "chỉ", "tất cả", "bằng mọi giá");
 
     static final String RIGHT_LONGEST_SHARE = "course.itemcheck.right-longest-share";
@@ -121,9 +123,13 @@ final class ItemWritingChecks {
                     && (trueShare() < MIN_TRUE_SHARE || trueShare() > MAX_TRUE_SHARE);
         }
 
-        /** Absolute words mark wrong answers (wrong options, false statements) but never a right one. */
+        /**
+         * Absolute words mostly mark wrong answers (wrong options, false statements): at least
+         * {@link #MIN_ABSOLUTE_WRONG_SHARE} of their uses, so that "skip the absolute option" pays.
+         */
         boolean absoluteWordsOnlyInWrong() {
-            return absoluteInWrong > 0 && absoluteInRight == 0;
+            int uses = absoluteInWrong + absoluteInRight;
+            return absoluteInWrong > 0 && (double) absoluteInWrong / uses >= MIN_ABSOLUTE_WRONG_SHARE;
         }
     }
 
@@ -192,7 +198,7 @@ final class ItemWritingChecks {
             warnings.add(new Warning(id, ABSOLUTE_IN_WRONG_OPTION, List.of(String.join(", ", ABSOLUTE_WORDS))));
         }
         if (f.absoluteWordsOnlyInWrong()) {
-            warnings.add(new Warning(null, ABSOLUTE_ONLY_WRONG, List.of(f.absoluteInWrong())));
+            warnings.add(new Warning(null, ABSOLUTE_ONLY_WRONG, List.of(f.absoluteInWrong(), f.absoluteInRight())));
         }
         if (f.trueFalseUnbalanced()) {
             warnings.add(new Warning(null, TRUE_FALSE_SHARE, List.of(percent(f.trueShare()), f.trueFalseTrue(),
@@ -205,6 +211,45 @@ final class ItemWritingChecks {
             warnings.add(new Warning(null, MODULE_WITHOUT_QUIZ, List.of(module)));
         }
         return List.copyOf(warnings);
+    }
+
+    /**
+     * The file of the course folder that holds a question ({@code folder/quiz.yaml} or the final
+     * {@code quiz.yaml}); null when no quiz has it. Question ids are unique within a quiz only:
+     * the first quiz in course order that has the id is named.
+     */
+    static String quizFile(CourseDraft course, String questionId) {
+        for (ModuleDraft module : course.modules()) {
+            if (module.quiz() != null && module.quiz().questions().stream().anyMatch(q -> q.key().equals(questionId))) {
+                return module.folder() + "/quiz.yaml";
+            }
+        }
+        if (course.finalQuiz() != null
+                && course.finalQuiz().questions().stream().anyMatch(q -> q.key().equals(questionId))) {
+            return "quiz.yaml";
+        }
+        return null;
+    }
+
+    /** The warnings of a course as the importer and the editor show them: Vietnamese, with the file. */
+    static List<CourseProblem> asProblems(CourseDraft course) {
+        List<CourseProblem> shown = new ArrayList<>();
+        for (Warning w : check(course)) {
+            Object[] args = w.args().stream().map(String::valueOf).toArray();
+            String message = vn.gbv.portal.i18n.PortalI18nProvider.translate(
+                    vn.gbv.portal.i18n.PortalI18nProvider.VIETNAMESE, w.key(), args);
+            String file = null;
+            if (w.questionId() != null) {
+                file = quizFile(course, w.questionId());
+                message = vn.gbv.portal.i18n.PortalI18nProvider.translate(
+                        vn.gbv.portal.i18n.PortalI18nProvider.VIETNAMESE, "course.itemcheck.question", w.questionId())
+                        + " " + message;
+            } else if (MODULE_WITHOUT_QUIZ.equals(w.key())) {
+                file = w.args().getFirst() + "/module.yaml";
+            }
+            shown.add(new CourseProblem(course.folder(), file, null, message));
+        }
+        return List.copyOf(shown);
     }
 
     /** Whether the text holds one of {@link #ABSOLUTE_WORDS} as a whole word (any case, NFC). */

@@ -89,6 +89,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         if (user.has(Role.TRAINER) || user.isAdmin()) {
             nav.addItem(item("nav.course-admin", "course-admin", VaadinIcon.FILE_TEXT));
+            nav.addItem(item("nav.authoring", "authoring", VaadinIcon.EDIT));
             nav.addItem(item("nav.quiz-grants", "quiz-attempts", VaadinIcon.PLUS_CIRCLE));
         }
         if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
