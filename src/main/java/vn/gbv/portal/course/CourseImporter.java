@@ -89,7 +89,7 @@ class CourseImporter {
         List<ParsedFolder> parsed = withDuplicateCodes(courseFolders(dir).stream()
                 .map(folder -> parse(parser, folder))
                 .toList());
-        List<CourseResult> results = parsed.stream().map(this::importOne).toList();
+        List<CourseResult> results = parsed.stream().map(folder -> importOne(folder, startedBy)).toList();
         results.stream().filter(r -> r.outcome() == Outcome.FAILED).forEach(this::auditFailure);
 
         List<Object[]> rows = new ArrayList<>();
@@ -124,7 +124,7 @@ class CourseImporter {
         }
     }
 
-    private CourseResult importOne(ParsedFolder folder) {
+    private CourseResult importOne(ParsedFolder folder, String startedBy) {
         Optional<CourseDraft> valid = folder.valid();
         if (valid.isEmpty()) {
             return new CourseResult(folder.folder(), folder.code(), Outcome.FAILED, null, folder.problems());
@@ -146,7 +146,7 @@ class CourseImporter {
                     warnings);
         }
         try {
-            int versionNo = writer.publish(draft);
+            int versionNo = writer.publish(draft, CourseVersionWriter.Source.FOLDER, startedBy);
             return new CourseResult(folder.folder(), folder.code(), Outcome.IMPORTED, versionNo, List.of(), warnings);
         } catch (DataAccessException e) {
             // The database refused this course (its transaction is rolled back): reported like any

@@ -42,12 +42,6 @@ class CourseVersionWriter {
         FOLDER, PORTAL
     }
 
-    /** A folder import, published by whoever runs it. Returns the new version's number. */
-    @Transactional
-    public int publish(CourseDraft draft) {
-        return publish(draft, Source.FOLDER, vn.gbv.portal.security.CurrentUser.username().orElse(AuditLog.SYSTEM));
-    }
-
     /**
      * Returns the new version's number. A version published from the portal makes the portal the
      * course's owner: import-on-start then leaves the course alone.
@@ -112,10 +106,12 @@ class CourseVersionWriter {
                     ps.setBytes(4, asset.bytes());
                 });
         jdbc.update("UPDATE course SET current_version_id = ? WHERE id = ?", versionId, courseId);
+        Changes changes = Changes.of().field("audit.field.folder", null, draft.folder());
+        if (source == Source.PORTAL) {
+            changes.field("audit.field.source", null, "PORTAL");
+        }
         audit.record("course.publish", AuditLog.Entity.COURSE, courseId, card.code(), null,
-                Changes.of().field("audit.field.folder", null, draft.folder())
-                        .field("audit.field.source", null, source.name())
-                        .field("audit.field.version", null, versionNo)
+                changes.field("audit.field.version", null, versionNo)
                         .field("audit.field.title", null, card.title()).after());
         return versionNo;
     }

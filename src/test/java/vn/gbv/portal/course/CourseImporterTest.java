@@ -270,7 +270,7 @@ class CourseImporterTest {
         assertThat(catalog.card(brokenCode)).isEmpty();
         assertThat(catalog.card(goodCode)).isPresent();
         List<String> stored = jdbc.queryForList(
-                "SELECT CONCAT(course_folder, ' ', file, ':', line) FROM course_import_problem WHERE run_id = ?",
+                "SELECT CONCAT(course_folder, ' ', file, ':', line) FROM course_import_problem WHERE run_id = ? AND kind = 'ERROR'",
                 String.class, report.runId());
         assertThat(stored).containsExactly("a-hong course.yaml:5");
     }

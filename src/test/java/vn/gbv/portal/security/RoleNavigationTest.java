@@ -40,7 +40,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
     void trainerSeesCoursesButNotUnits() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "authoring", "quiz-attempts");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
@@ -63,7 +63,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people",
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "authoring", "quiz-attempts", "units", "people",
                 "coverage", "certificates", "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
