@@ -189,9 +189,9 @@ class CourseResultsQueries {
             return "";
         }
         args.add(filter.unitId());
-        return """
-                 AND EXISTS (SELECT 1 FROM membership ms JOIN unit_closure uc ON uc.descendant_id = ms.unit_id
-                             WHERE ms.person_id = %s AND ms.valid_to IS NULL AND uc.ancestor_id = ?)""".formatted(person);
+        return " " + """
+                AND EXISTS (SELECT 1 FROM membership ms JOIN unit_closure uc ON uc.descendant_id = ms.unit_id
+                             WHERE ms.person_id = %s AND ms.valid_to IS NULL AND uc.ancestor_id = ?)""".formatted(person).strip();
     }
 
     private static String dates(String column, Filter filter, List<Object> args) {
