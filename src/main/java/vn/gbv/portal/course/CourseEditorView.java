@@ -153,6 +153,21 @@ class CourseEditorView extends Main implements HasUrlParameter<String>, HasDynam
         header.add(title, toolbar);
     }
 
+    /** The line that gives a file its title (a lesson's "# ", a YAML file's "title:"). */
+    private static byte[] titleLine(byte[] bytes) {
+        if (bytes == null) {
+            return new byte[0];
+        }
+        return new String(bytes, StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("# ") || l.startsWith("title:")).findFirst().orElse("")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void buildHeaderTitle() {
+        header.getChildren().filter(H2.class::isInstance).findFirst()
+                .ifPresent(h -> ((H2) h).setText(getTranslation("authoring.editor.title", cardTitle())));
+    }
+
     private String cardTitle() {
         return Optional.ofNullable(files.get(CARD)).flatMap(DraftYaml::read).map(m -> DraftYaml.text(m, "title"))
                 .filter(t -> !t.isBlank()).orElse(code);
@@ -434,6 +449,7 @@ class CourseEditorView extends Main implements HasUrlParameter<String>, HasDynam
         upload.setMaxFileSize(ImageCheck.MAX_BYTES);
         upload.setMaxFiles(1);
         upload.setId("image-upload");
+        upload.setUploadButton(new Button(getTranslation("authoring.lesson.image-button"), VaadinIcon.PICTURE.create()));
         upload.setDropLabel(new Span(getTranslation("authoring.lesson.image-drop")));
         upload.addFileRejectedListener(e -> AuthoringView.error(getTranslation("authoring.lesson.image-rejected",
                 e.getFileName(), ImageCheck.MAX_BYTES / 1024)));
@@ -682,7 +698,14 @@ class CourseEditorView extends Main implements HasUrlParameter<String>, HasDynam
         }
         try {
             lock = authoring.save(editor.draft().orElseThrow().id(), lock, path, bytes);
+            boolean renames = path.endsWith(".md") || path.endsWith("module.yaml") || path.equals(CARD);
+            boolean titleChanged = renames && !java.util.Arrays.equals(titleLine(files.get(path)), titleLine(bytes));
             files.put(path, bytes);
+            if (titleChanged) {
+                // lesson and module titles name the navigation; the card's title names the page
+                buildNav();
+                buildHeaderTitle();
+            }
             status.setText(getTranslation("authoring.editor.saved", java.time.LocalTime.now()
                     .withNano(0).toString()));
             status.removeClassName("error");
