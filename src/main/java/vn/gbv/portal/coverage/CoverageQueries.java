@@ -123,7 +123,8 @@ class CoverageQueries {
                 """ + groupBy;
     }
 
-    List<Slice> slices(At at) {
+    /** The live query, straight from membership, person and coverage_first_completion (kept to check the derived rows). */
+    List<Slice> liveSlices(At at) {
         MapSqlParameterSource params = at.params();
         String sql = flatPopulation(at, params,
                 "m.unit_id, p.sex, m.category, u.type, $KEY groups_key, count(*) population, $TRAINED trained",
@@ -133,10 +134,112 @@ class CoverageQueries {
                         UnitType.valueOf(rs.getString(4)), rs.getString(5), new Figures(rs.getLong(6), rs.getLong(7))));
     }
 
+    /** Headline counts only, by the live query. */
+    Figures liveTotal(At at) {
+        MapSqlParameterSource params = at.params();
+        return jdbc.queryForObject(flatPopulation(at, params, "count(*), $TRAINED", ""), params,
+                (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)));
+    }
+
+    // ---- from the derived population rows (coverage_population, migration V8) ----
+
+    /** Required groups a population row can hold (g1_on .. g6_on). */
+    static final int SLOTS = 6;
+
+    /**
+     * The rule's required groups in code order with the column of coverage_population holding
+     * each one's first date; empty when a group has no usable slot (then the live query answers).
+     */
+    private Optional<List<String>> slotColumns(MapSqlParameterSource params) {
+        List<String> columns = new java.util.ArrayList<>();
+        boolean[] usable = {true};
+        jdbc.query("""
+                select rg.group_code, s.slot from programme_rule_group rg
+                left join coverage_rule_slot s on s.rule_id = rg.rule_id and s.group_code = rg.group_code
+                where rg.rule_id = :rule order by rg.group_code""", params, (RowCallbackHandler) rs -> {
+            int slot = rs.getInt(2);
+            if (rs.wasNull() || slot < 1 || slot > SLOTS) {
+                usable[0] = false;
+            }
+            params.addValue("g" + columns.size(), rs.getString(1));
+            columns.add("cp.g" + slot + "_on");
+        });
+        return usable[0] ? Optional.of(columns) : Optional.empty();
+    }
+
+    /** Whether the figures at this point come from coverage_population (false: the rule has a group without a slot). */
+    boolean usesPopulationRows(At at) {
+        return slotColumns(at.params()).isPresent();
+    }
+
+    /**
+     * The population of the subtree at :d read from coverage_population by its primary key
+     * (rule, unit, membership) for each unit of the dated closure: no lookup per person. The
+     * unit type in scope is checked once per unit. $TRAINED: every required group's first date on
+     * or before :until; $KEY: the satisfied groups in code order.
+     */
+    private String derived(List<String> columns, String select, String groupBy) {
+        List<String> keyParts = new java.util.ArrayList<>();
+        List<String> present = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            keyParts.add("if(%s <= :until, :g%d, null)".formatted(columns.get(i), i));
+            present.add("%s <= :until".formatted(columns.get(i)));
+        }
+        String key = keyParts.isEmpty() ? "''" : "concat_ws(',', " + String.join(", ", keyParts) + ")";
+        String trained = present.isEmpty() ? "count(*)" : "coalesce(sum(" + String.join(" and ", present) + "), 0)";
+        return "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + """
+                from unit_closure_dated cd
+                straight_join unit u on u.id = cd.descendant_id
+                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
+                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
+                  and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
+                """ + groupBy;
+    }
+
+    /** Population and trained of each unit of the subtree, by the unit people belong to at the date (not rolled up). */
+    Map<Long, Figures> unitTotals(At at) {
+        MapSqlParameterSource params = at.params();
+        Map<Long, Figures> totals = new java.util.HashMap<>();
+        Optional<List<String>> columns = slotColumns(params);
+        if (columns.isEmpty()) {
+            liveSlices(at).forEach(s -> totals.merge(s.unitId(), s.figures(), Figures::plus));
+            return totals;
+        }
+        jdbc.query(derived(columns.get(), "cd.descendant_id, count(*), $TRAINED", "group by cd.descendant_id order by null"),
+                params, (RowCallbackHandler) rs -> totals.put(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3))));
+        return totals;
+    }
+
+    /** The whole subtree by sex, category, unit type and satisfied groups (Slice.unitId is the root). */
+    List<Slice> breakdown(At at) {
+        MapSqlParameterSource params = at.params();
+        Optional<List<String>> columns = slotColumns(params);
+        if (columns.isEmpty()) {
+            Map<List<Object>, Slice> merged = new java.util.LinkedHashMap<>();
+            for (Slice s : liveSlices(at)) {
+                merged.merge(List.of(s.sex(), s.category(), s.unitType(), s.groupsKey()),
+                        new Slice(at.rootId(), s.sex(), s.category(), s.unitType(), s.groupsKey(), s.figures()),
+                        (a, b) -> new Slice(a.unitId(), a.sex(), a.category(), a.unitType(), a.groupsKey(),
+                                a.figures().plus(b.figures())));
+            }
+            return List.copyOf(merged.values());
+        }
+        return jdbc.query(derived(columns.get(),
+                        "cp.sex, cp.category, u.type, $KEY groups_key, count(*) population, $TRAINED trained",
+                        "group by cp.sex, cp.category, u.type, groups_key order by null"), params,
+                (rs, i) -> new Slice(at.rootId(), rs.getString(1), StaffCategory.valueOf(rs.getString(2)),
+                        UnitType.valueOf(rs.getString(3)), rs.getString(4), new Figures(rs.getLong(5), rs.getLong(6))));
+    }
+
     /** Headline counts only. */
     Figures total(At at) {
         MapSqlParameterSource params = at.params();
-        return jdbc.queryForObject(flatPopulation(at, params, "count(*), $TRAINED", ""), params,
+        Optional<List<String>> columns = slotColumns(params);
+        if (columns.isEmpty()) {
+            return liveTotal(at);
+        }
+        return jdbc.queryForObject(derived(columns.get(), "count(*), $TRAINED", ""), params,
                 (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)));
     }
 

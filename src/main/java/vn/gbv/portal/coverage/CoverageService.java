@@ -126,8 +126,8 @@ public class CoverageService {
     public CoverageReport coverageOf(String unitCode, LocalDate date) {
         At at = at(unitCode, date);
         CoverageUnit unit = unit(queries.unitById(at.rootId()).orElseThrow());
-        List<Slice> slices = queries.slices(at);
-        List<UnitFigures> tree = rollUp(queries.subtree(at), slices);
+        List<Slice> slices = queries.breakdown(at);
+        List<UnitFigures> tree = rollUp(queries.subtree(at), queries.unitTotals(at));
         Figures total = slices.stream().map(Slice::figures).reduce(Figures.NONE, Figures::plus);
         return new CoverageReport(unit, date, at.rule(), total, at.rule().milestoneFor(date), tree,
                 breakdowns(at.rootId(), slices, tree, total));
@@ -272,11 +272,8 @@ public class CoverageService {
      * Each unit's figures summed over its subtree: the counts of the one population query, by the
      * unit people belong to, added up from the deepest units to the root (sums of counts only).
      */
-    private static List<UnitFigures> rollUp(List<TreeUnit> units, List<Slice> slices) {
-        Map<Long, Figures> totals = new java.util.HashMap<>();
-        for (Slice s : slices) {
-            totals.merge(s.unitId(), s.figures(), Figures::plus);
-        }
+    private static List<UnitFigures> rollUp(List<TreeUnit> units, Map<Long, Figures> ownTotals) {
+        Map<Long, Figures> totals = new java.util.HashMap<>(ownTotals);
         List<TreeUnit> deepestFirst = new ArrayList<>(units);
         deepestFirst.sort(java.util.Comparator.comparingInt(TreeUnit::depth).reversed());
         for (TreeUnit u : deepestFirst) {
