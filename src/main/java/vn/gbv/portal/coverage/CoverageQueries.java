@@ -232,6 +232,114 @@ class CoverageQueries {
                         UnitType.valueOf(rs.getString(3)), rs.getString(4), new Figures(rs.getLong(5), rs.getLong(6))));
     }
 
+    /**
+     * What the coverage page shows of a subtree: each unit's own population and trained (by the
+     * unit people belong to at the date, not rolled up), and the subtree's breakdowns. Only
+     * entries with people are present, as in the live query's slices.
+     */
+    record Counts(Map<Long, Figures> byUnit, Map<String, Figures> bySex, Map<StaffCategory, Figures> byCategory,
+                  Map<UnitType, Figures> byUnitType, Map<String, Long> byGroups) {
+
+        Figures total() {
+            return byUnit.values().stream().reduce(Figures.NONE, Figures::plus);
+        }
+
+        static Counts of(List<Slice> slices) {
+            Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
+                    new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
+            for (Slice s : slices) {
+                c.byUnit.merge(s.unitId(), s.figures(), Figures::plus);
+                c.bySex.merge(s.sex(), s.figures(), Figures::plus);
+                c.byCategory.merge(s.category(), s.figures(), Figures::plus);
+                c.byUnitType.merge(s.unitType(), s.figures(), Figures::plus);
+                c.byGroups.merge(s.groupsKey(), s.figures().population(), Long::sum);
+            }
+            return c;
+        }
+    }
+
+    private static final List<String> SEXES = List.of("F", "M");
+
+    /**
+     * {@link Counts} in one pass over the subtree's population rows: one row per unit (the closure
+     * read in primary-key order, so the GROUP BY needs no temporary table), with conditional sums
+     * for each sex, category and set of satisfied groups (a bit per required group, in code order).
+     * The live query answers when the rule has a group without a slot.
+     */
+    Counts counts(At at) {
+        MapSqlParameterSource params = at.params();
+        Optional<List<String>> slots = slotColumns(params);
+        if (slots.isEmpty()) {
+            return Counts.of(liveSlices(at));
+        }
+        List<String> columns = slots.get();
+        List<String> met = columns.stream().map(c -> "(" + c + " <= :until) is true").toList();
+        String trained = met.isEmpty() ? "1" : "(" + String.join(" and ", met) + ")";
+        StringBuilder select = new StringBuilder("cd.descendant_id, min(u.type), count(*), sum(" + trained + ")");
+        for (String sex : SEXES) {
+            select.append(", sum(cp.sex = '%1$s'), sum(cp.sex = '%1$s' and %2$s)".formatted(sex, trained));
+        }
+        for (StaffCategory category : StaffCategory.values()) {
+            select.append(", sum(cp.category = '%1$s'), sum(cp.category = '%1$s' and %2$s)".formatted(category.name(), trained));
+        }
+        int masks = 1 << columns.size();
+        for (int mask = 0; mask < masks; mask++) {
+            List<String> bits = new java.util.ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                bits.add("(" + met.get(i) + ") = " + ((mask >> i) & 1));
+            }
+            select.append(", sum(").append(bits.isEmpty() ? "1" : String.join(" and ", bits)).append(")");
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            codes.add((String) params.getValue("g" + i));
+        }
+        Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
+                new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
+        String sql = "select " + select + "\n" + """
+                from unit_closure_dated cd force index (primary)
+                straight_join unit u on u.id = cd.descendant_id
+                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
+                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
+                  and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
+                group by cd.descendant_id""";
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> {
+            int col = 3;
+            Figures unit = new Figures(rs.getLong(col++), rs.getLong(col++));
+            c.byUnit.put(rs.getLong(1), unit);
+            c.byUnitType.merge(UnitType.valueOf(rs.getString(2)), unit, Figures::plus);
+            for (String sex : SEXES) {
+                col = mergeIfPeople(c.bySex, sex, rs, col);
+            }
+            for (StaffCategory category : StaffCategory.values()) {
+                col = mergeIfPeople(c.byCategory, category, rs, col);
+            }
+            for (int mask = 0; mask < masks; mask++) {
+                long people = rs.getLong(col++);
+                if (people > 0) {
+                    List<String> key = new java.util.ArrayList<>();
+                    for (int i = 0; i < codes.size(); i++) {
+                        if (((mask >> i) & 1) == 1) {
+                            key.add(codes.get(i));
+                        }
+                    }
+                    c.byGroups.merge(String.join(",", key), people, Long::sum);
+                }
+            }
+        });
+        return c;
+    }
+
+    private static <K> int mergeIfPeople(Map<K, Figures> into, K key, ResultSet rs, int col) throws SQLException {
+        long population = rs.getLong(col);
+        long trained = rs.getLong(col + 1);
+        if (population > 0) {
+            into.merge(key, new Figures(population, trained), Figures::plus);
+        }
+        return col + 2;
+    }
+
     /** Headline counts only. */
     Figures total(At at) {
         MapSqlParameterSource params = at.params();
