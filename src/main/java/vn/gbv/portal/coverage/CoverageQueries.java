@@ -197,41 +197,6 @@ class CoverageQueries {
                 """ + groupBy;
     }
 
-    /** Population and trained of each unit of the subtree, by the unit people belong to at the date (not rolled up). */
-    Map<Long, Figures> unitTotals(At at) {
-        MapSqlParameterSource params = at.params();
-        Map<Long, Figures> totals = new java.util.HashMap<>();
-        Optional<List<String>> columns = slotColumns(params);
-        if (columns.isEmpty()) {
-            liveSlices(at).forEach(s -> totals.merge(s.unitId(), s.figures(), Figures::plus));
-            return totals;
-        }
-        jdbc.query(derived(columns.get(), "cd.descendant_id, count(*), $TRAINED", "group by cd.descendant_id order by null"),
-                params, (RowCallbackHandler) rs -> totals.put(rs.getLong(1), new Figures(rs.getLong(2), rs.getLong(3))));
-        return totals;
-    }
-
-    /** The whole subtree by sex, category, unit type and satisfied groups (Slice.unitId is the root). */
-    List<Slice> breakdown(At at) {
-        MapSqlParameterSource params = at.params();
-        Optional<List<String>> columns = slotColumns(params);
-        if (columns.isEmpty()) {
-            Map<List<Object>, Slice> merged = new java.util.LinkedHashMap<>();
-            for (Slice s : liveSlices(at)) {
-                merged.merge(List.of(s.sex(), s.category(), s.unitType(), s.groupsKey()),
-                        new Slice(at.rootId(), s.sex(), s.category(), s.unitType(), s.groupsKey(), s.figures()),
-                        (a, b) -> new Slice(a.unitId(), a.sex(), a.category(), a.unitType(), a.groupsKey(),
-                                a.figures().plus(b.figures())));
-            }
-            return List.copyOf(merged.values());
-        }
-        return jdbc.query(derived(columns.get(),
-                        "cp.sex, cp.category, u.type, $KEY groups_key, count(*) population, $TRAINED trained",
-                        "group by cp.sex, cp.category, u.type, groups_key order by null"), params,
-                (rs, i) -> new Slice(at.rootId(), rs.getString(1), StaffCategory.valueOf(rs.getString(2)),
-                        UnitType.valueOf(rs.getString(3)), rs.getString(4), new Figures(rs.getLong(5), rs.getLong(6))));
-    }
-
     /**
      * What the coverage page shows of a subtree: each unit's own population and trained (by the
      * unit people belong to at the date, not rolled up), and the subtree's breakdowns. Only
@@ -258,13 +223,13 @@ class CoverageQueries {
         }
     }
 
-    private static final List<String> SEXES = List.of("F", "M");
-
     /**
-     * {@link Counts} in one pass over the subtree's population rows: one row per unit (the closure
-     * read in primary-key order, so the GROUP BY needs no temporary table), with conditional sums
-     * for each sex, category and set of satisfied groups (a bit per required group, in code order).
-     * The live query answers when the rule has a group without a slot.
+     * {@link Counts} in one pass over the subtree's population rows, one result row per unit: the
+     * closure is read in primary-key order, so the GROUP BY streams without a temporary table
+     * (which alone cost more than the scan at national scale). Each unit's row carries sums for
+     * the breakdowns, as few as possible: women (men = the rest), every category but the last
+     * (the last = the rest), and each set of satisfied groups but none and all (all = trained,
+     * none = the rest). The live query answers when the rule has a group without a slot.
      */
     Counts counts(At at) {
         MapSqlParameterSource params = at.params();
@@ -273,29 +238,43 @@ class CoverageQueries {
             return Counts.of(liveSlices(at));
         }
         List<String> columns = slots.get();
+        int k = columns.size();
         List<String> met = columns.stream().map(c -> "(" + c + " <= :until) is true").toList();
-        String trained = met.isEmpty() ? "1" : "(" + String.join(" and ", met) + ")";
-        StringBuilder select = new StringBuilder("cd.descendant_id, min(u.type), count(*), sum(" + trained + ")");
-        for (String sex : SEXES) {
-            select.append(", sum(cp.sex = '%1$s'), sum(cp.sex = '%1$s' and %2$s)".formatted(sex, trained));
+        String allMet = k == 0 ? "true" : String.join(" and ", columns.stream().map(c -> c + " <= :until").toList());
+        StaffCategory[] categories = StaffCategory.values();
+        StringBuilder select = new StringBuilder("cd.descendant_id, count(*), sum((" + allMet + ") is true)");
+        select.append(", sum(cp.sex = 'F'), sum(cp.sex = 'F' and ").append(allMet).append(")");
+        for (int i = 0; i < categories.length - 1; i++) {
+            select.append(", sum(cp.category = '%1$s'), sum(cp.category = '%1$s' and %2$s)".formatted(categories[i].name(), allMet));
         }
-        for (StaffCategory category : StaffCategory.values()) {
-            select.append(", sum(cp.category = '%1$s'), sum(cp.category = '%1$s' and %2$s)".formatted(category.name(), trained));
-        }
-        int masks = 1 << columns.size();
-        for (int mask = 0; mask < masks; mask++) {
+        int full = (1 << k) - 1;
+        for (int mask = 1; mask < full; mask++) {
             List<String> bits = new java.util.ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                bits.add("(" + met.get(i) + ") = " + ((mask >> i) & 1));
+            for (int i = 0; i < k; i++) {
+                bits.add(((mask >> i) & 1) == 1 ? met.get(i) : "not " + met.get(i));
             }
-            select.append(", sum(").append(bits.isEmpty() ? "1" : String.join(" and ", bits)).append(")");
+            select.append(", sum(").append(String.join(" and ", bits)).append(")");
         }
-        List<String> codes = new java.util.ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            codes.add((String) params.getValue("g" + i));
+        List<String> keys = new java.util.ArrayList<>();
+        for (int mask = 0; mask <= full; mask++) {
+            List<String> key = new java.util.ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                if (((mask >> i) & 1) == 1) {
+                    key.add((String) params.getValue("g" + i));
+                }
+            }
+            keys.add(String.join(",", key));
         }
+        Map<Long, UnitType> types = new java.util.HashMap<>();
+        jdbc.query("""
+                select cd.descendant_id, u.type from unit_closure_dated cd join unit u on u.id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d""", params,
+                (RowCallbackHandler) rs -> types.put(rs.getLong(1), UnitType.valueOf(rs.getString(2))));
         Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
                 new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
+        long[] sexes = new long[4];
+        long[][] byCategory = new long[categories.length][2];
+        long[] byMask = new long[full + 1];
         String sql = "select " + select + "\n" + """
                 from unit_closure_dated cd force index (primary)
                 straight_join unit u on u.id = cd.descendant_id
@@ -305,39 +284,60 @@ class CoverageQueries {
                   and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
                 group by cd.descendant_id""";
         jdbc.query(sql, params, (RowCallbackHandler) rs -> {
-            int col = 3;
-            Figures unit = new Figures(rs.getLong(col++), rs.getLong(col++));
+            int col = 2;
+            long population = rs.getLong(col++);
+            long trained = rs.getLong(col++);
+            Figures unit = new Figures(population, trained);
             c.byUnit.put(rs.getLong(1), unit);
-            c.byUnitType.merge(UnitType.valueOf(rs.getString(2)), unit, Figures::plus);
-            for (String sex : SEXES) {
-                col = mergeIfPeople(c.bySex, sex, rs, col);
+            c.byUnitType.merge(types.get(rs.getLong(1)), unit, Figures::plus);
+            long women = rs.getLong(col++);
+            long womenTrained = rs.getLong(col++);
+            sexes[0] += women;
+            sexes[1] += womenTrained;
+            sexes[2] += population - women;
+            sexes[3] += trained - womenTrained;
+            long restPopulation = population;
+            long restTrained = trained;
+            for (int i = 0; i < categories.length - 1; i++) {
+                long p = rs.getLong(col++);
+                long t = rs.getLong(col++);
+                byCategory[i][0] += p;
+                byCategory[i][1] += t;
+                restPopulation -= p;
+                restTrained -= t;
             }
-            for (StaffCategory category : StaffCategory.values()) {
-                col = mergeIfPeople(c.byCategory, category, rs, col);
+            byCategory[categories.length - 1][0] += restPopulation;
+            byCategory[categories.length - 1][1] += restTrained;
+            long none = population;
+            for (int mask = 1; mask < full; mask++) {
+                long p = rs.getLong(col++);
+                byMask[mask] += p;
+                none -= p;
             }
-            for (int mask = 0; mask < masks; mask++) {
-                long people = rs.getLong(col++);
-                if (people > 0) {
-                    List<String> key = new java.util.ArrayList<>();
-                    for (int i = 0; i < codes.size(); i++) {
-                        if (((mask >> i) & 1) == 1) {
-                            key.add(codes.get(i));
-                        }
-                    }
-                    c.byGroups.merge(String.join(",", key), people, Long::sum);
-                }
+            if (full == 0) {
+                byMask[0] += population;
+            } else {
+                byMask[full] += trained;
+                byMask[0] += none - trained;
             }
         });
+        putIfPeople(c.bySex, "F", sexes[0], sexes[1]);
+        putIfPeople(c.bySex, "M", sexes[2], sexes[3]);
+        for (int i = 0; i < categories.length; i++) {
+            putIfPeople(c.byCategory, categories[i], byCategory[i][0], byCategory[i][1]);
+        }
+        for (int mask = 0; mask <= full; mask++) {
+            if (byMask[mask] > 0) {
+                c.byGroups.put(keys.get(mask), byMask[mask]);
+            }
+        }
         return c;
     }
 
-    private static <K> int mergeIfPeople(Map<K, Figures> into, K key, ResultSet rs, int col) throws SQLException {
-        long population = rs.getLong(col);
-        long trained = rs.getLong(col + 1);
+    private static <K> void putIfPeople(Map<K, Figures> into, K key, long population, long trained) {
         if (population > 0) {
-            into.merge(key, new Figures(population, trained), Figures::plus);
+            into.put(key, new Figures(population, trained));
         }
-        return col + 2;
     }
 
     /** Headline counts only. */

@@ -99,8 +99,6 @@ class CoverageBenchmark {
         }
         System.out.printf("BENCH coverage.country.live-total %.1f ms (%d people, %d trained; population rows: %.1f ms)%n",
                 liveMs, live[0].population(), live[0].trained(), time(() -> queries.total(nation)));
-        System.out.printf("BENCH coverage.country.variants one-pass %.1f ms, two passes %.1f ms + %.1f ms%n",
-                time(() -> queries.counts(nation)), time(() -> queries.unitTotals(nation)), time(() -> queries.breakdown(nation)));
         print("coverage.drilldown.p95", p95(sample, c -> {
             coverage.untrainedCount(c, AS_OF, UntrainedFilter.NONE);
             return coverage.untrained(c, AS_OF, UntrainedFilter.NONE, 0, 50);
