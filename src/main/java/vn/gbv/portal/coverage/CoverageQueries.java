@@ -24,7 +24,12 @@ import vn.gbv.portal.unit.UnitType;
  * per person, rule and required group the first effective completion in the rule's window, kept
  * by database triggers on every completion, revocation and rule change. Scanning completions live
  * took 48 s for a province of 30,000 people at national scale. The joins from the population
- * are STRAIGHT_JOINs so that the plan starts from the people asked about.
+ * are STRAIGHT_JOINs so that the plan starts from the people asked about. The figures, tree and
+ * breakdowns ({@link #counts}, {@link #total}) read the population from coverage_population
+ * (migration V8): per rule and membership row of the target population, sex, category and each
+ * required group's first date, kept by triggers, so no lookup per person is left; the live query
+ * ({@link #liveSlices}, {@link #liveTotal}) stays to check them and for a rule with more than
+ * {@value #SLOTS} required groups.
  */
 @Component
 class CoverageQueries {

@@ -260,7 +260,7 @@ public class CoverageService {
     }
 
     /**
-     * Each unit's figures summed over its subtree: the counts of the one population query, by the
+     * Each unit's figures summed over its subtree: the counts of the population query, by the
      * unit people belong to, added up from the deepest units to the root (sums of counts only).
      */
     private static List<UnitFigures> rollUp(List<TreeUnit> units, Map<Long, Figures> ownTotals) {
