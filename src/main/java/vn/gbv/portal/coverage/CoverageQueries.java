@@ -24,7 +24,12 @@ import vn.gbv.portal.unit.UnitType;
  * per person, rule and required group the first effective completion in the rule's window, kept
  * by database triggers on every completion, revocation and rule change. Scanning completions live
  * took 48 s for a province of 30,000 people at national scale. The joins from the population
- * are STRAIGHT_JOINs so that the plan starts from the people asked about.
+ * are STRAIGHT_JOINs so that the plan starts from the people asked about. The figures, tree and
+ * breakdowns ({@link #counts}, {@link #total}) read the population from coverage_population
+ * (migration V8): per rule and membership row of the target population, sex, category and each
+ * required group's first date, kept by triggers, so no lookup per person is left; the live query
+ * ({@link #liveSlices}, {@link #liveTotal}) stays to check them and for a rule with more than
+ * {@value #SLOTS} required groups.
  */
 @Component
 class CoverageQueries {
@@ -123,7 +128,8 @@ class CoverageQueries {
                 """ + groupBy;
     }
 
-    List<Slice> slices(At at) {
+    /** The live query, straight from membership, person and coverage_first_completion (kept to check the derived rows). */
+    List<Slice> liveSlices(At at) {
         MapSqlParameterSource params = at.params();
         String sql = flatPopulation(at, params,
                 "m.unit_id, p.sex, m.category, u.type, $KEY groups_key, count(*) population, $TRAINED trained",
@@ -133,10 +139,220 @@ class CoverageQueries {
                         UnitType.valueOf(rs.getString(4)), rs.getString(5), new Figures(rs.getLong(6), rs.getLong(7))));
     }
 
+    /** Headline counts only, by the live query. */
+    Figures liveTotal(At at) {
+        MapSqlParameterSource params = at.params();
+        return jdbc.queryForObject(flatPopulation(at, params, "count(*), $TRAINED", ""), params,
+                (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)));
+    }
+
+    // ---- from the derived population rows (coverage_population, migration V8) ----
+
+    /** Required groups a population row can hold (g1_on .. g6_on). */
+    static final int SLOTS = 6;
+
+    /**
+     * The rule's required groups in code order with the column of coverage_population holding
+     * each one's first date; empty when a group has no usable slot (then the live query answers).
+     */
+    private Optional<List<String>> slotColumns(MapSqlParameterSource params) {
+        List<String> columns = new java.util.ArrayList<>();
+        boolean[] usable = {true};
+        jdbc.query("""
+                select rg.group_code, s.slot from programme_rule_group rg
+                left join coverage_rule_slot s on s.rule_id = rg.rule_id and s.group_code = rg.group_code
+                where rg.rule_id = :rule order by rg.group_code""", params, (RowCallbackHandler) rs -> {
+            int slot = rs.getInt(2);
+            if (rs.wasNull() || slot < 1 || slot > SLOTS) {
+                usable[0] = false;
+            }
+            params.addValue("g" + columns.size(), rs.getString(1));
+            columns.add("cp.g" + slot + "_on");
+        });
+        return usable[0] ? Optional.of(columns) : Optional.empty();
+    }
+
+    /** Whether the figures at this point come from coverage_population (false: the rule has a group without a slot). */
+    boolean usesPopulationRows(At at) {
+        return slotColumns(at.params()).isPresent();
+    }
+
+    /**
+     * The population of the subtree at :d read from coverage_population by its primary key
+     * (rule, unit, membership) for each unit of the dated closure: no lookup per person. The
+     * unit type in scope is checked once per unit. $TRAINED: every required group's first date on
+     * or before :until; $KEY: the satisfied groups in code order.
+     */
+    private String derived(List<String> columns, String select, String groupBy) {
+        List<String> keyParts = new java.util.ArrayList<>();
+        List<String> present = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            keyParts.add("if(%s <= :until, :g%d, null)".formatted(columns.get(i), i));
+            present.add("%s <= :until".formatted(columns.get(i)));
+        }
+        String key = keyParts.isEmpty() ? "''" : "concat_ws(',', " + String.join(", ", keyParts) + ")";
+        String trained = present.isEmpty() ? "count(*)" : "coalesce(sum(" + String.join(" and ", present) + "), 0)";
+        return "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + """
+                from unit_closure_dated cd
+                straight_join unit u on u.id = cd.descendant_id
+                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
+                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
+                  and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
+                """ + groupBy;
+    }
+
+    /**
+     * What the coverage page shows of a subtree: each unit's own population and trained (by the
+     * unit people belong to at the date, not rolled up), and the subtree's breakdowns. Only
+     * entries with people are present, as in the live query's slices.
+     */
+    record Counts(Map<Long, Figures> byUnit, Map<String, Figures> bySex, Map<StaffCategory, Figures> byCategory,
+                  Map<UnitType, Figures> byUnitType, Map<String, Long> byGroups) {
+
+        Figures total() {
+            return byUnit.values().stream().reduce(Figures.NONE, Figures::plus);
+        }
+
+        static Counts of(List<Slice> slices) {
+            Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
+                    new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
+            for (Slice s : slices) {
+                c.byUnit.merge(s.unitId(), s.figures(), Figures::plus);
+                c.bySex.merge(s.sex(), s.figures(), Figures::plus);
+                c.byCategory.merge(s.category(), s.figures(), Figures::plus);
+                c.byUnitType.merge(s.unitType(), s.figures(), Figures::plus);
+                c.byGroups.merge(s.groupsKey(), s.figures().population(), Long::sum);
+            }
+            return c;
+        }
+    }
+
+    /**
+     * {@link Counts} in one pass over the subtree's population rows, one result row per unit: the
+     * closure is read in primary-key order, so the GROUP BY streams without a temporary table
+     * (which alone cost more than the scan at national scale). Each unit's row carries sums for
+     * the breakdowns, as few as possible: women (men = the rest), every category but the last
+     * (the last = the rest), and each set of satisfied groups but none and all (all = trained,
+     * none = the rest). The live query answers when the rule has a group without a slot.
+     */
+    Counts counts(At at) {
+        MapSqlParameterSource params = at.params();
+        Optional<List<String>> slots = slotColumns(params);
+        if (slots.isEmpty()) {
+            return Counts.of(liveSlices(at));
+        }
+        List<String> columns = slots.get();
+        int k = columns.size();
+        List<String> met = columns.stream().map(c -> "(" + c + " <= :until) is true").toList();
+        String allMet = k == 0 ? "true" : String.join(" and ", columns.stream().map(c -> c + " <= :until").toList());
+        StaffCategory[] categories = StaffCategory.values();
+        StringBuilder select = new StringBuilder("cd.descendant_id, count(*), sum((" + allMet + ") is true)");
+        select.append(", sum(cp.sex = 'F'), sum(cp.sex = 'F' and ").append(allMet).append(")");
+        for (int i = 0; i < categories.length - 1; i++) {
+            select.append(", sum(cp.category = '%1$s'), sum(cp.category = '%1$s' and %2$s)".formatted(categories[i].name(), allMet));
+        }
+        int full = (1 << k) - 1;
+        for (int mask = 1; mask < full; mask++) {
+            List<String> bits = new java.util.ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                bits.add(((mask >> i) & 1) == 1 ? met.get(i) : "not " + met.get(i));
+            }
+            select.append(", sum(").append(String.join(" and ", bits)).append(")");
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        for (int mask = 0; mask <= full; mask++) {
+            List<String> key = new java.util.ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                if (((mask >> i) & 1) == 1) {
+                    key.add((String) params.getValue("g" + i));
+                }
+            }
+            keys.add(String.join(",", key));
+        }
+        Map<Long, UnitType> types = new java.util.HashMap<>();
+        jdbc.query("""
+                select cd.descendant_id, u.type from unit_closure_dated cd join unit u on u.id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d""", params,
+                (RowCallbackHandler) rs -> types.put(rs.getLong(1), UnitType.valueOf(rs.getString(2))));
+        Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
+                new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
+        long[] sexes = new long[4];
+        long[][] byCategory = new long[categories.length][2];
+        long[] byMask = new long[full + 1];
+        String sql = "select " + select + "\n" + """
+                from unit_closure_dated cd force index (primary)
+                straight_join unit u on u.id = cd.descendant_id
+                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
+                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
+                  and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
+                group by cd.descendant_id""";
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> {
+            int col = 2;
+            long population = rs.getLong(col++);
+            long trained = rs.getLong(col++);
+            Figures unit = new Figures(population, trained);
+            c.byUnit.put(rs.getLong(1), unit);
+            c.byUnitType.merge(types.get(rs.getLong(1)), unit, Figures::plus);
+            long women = rs.getLong(col++);
+            long womenTrained = rs.getLong(col++);
+            sexes[0] += women;
+            sexes[1] += womenTrained;
+            sexes[2] += population - women;
+            sexes[3] += trained - womenTrained;
+            long restPopulation = population;
+            long restTrained = trained;
+            for (int i = 0; i < categories.length - 1; i++) {
+                long p = rs.getLong(col++);
+                long t = rs.getLong(col++);
+                byCategory[i][0] += p;
+                byCategory[i][1] += t;
+                restPopulation -= p;
+                restTrained -= t;
+            }
+            byCategory[categories.length - 1][0] += restPopulation;
+            byCategory[categories.length - 1][1] += restTrained;
+            long none = population;
+            for (int mask = 1; mask < full; mask++) {
+                long p = rs.getLong(col++);
+                byMask[mask] += p;
+                none -= p;
+            }
+            if (full == 0) {
+                byMask[0] += population;
+            } else {
+                byMask[full] += trained;
+                byMask[0] += none - trained;
+            }
+        });
+        putIfPeople(c.bySex, "F", sexes[0], sexes[1]);
+        putIfPeople(c.bySex, "M", sexes[2], sexes[3]);
+        for (int i = 0; i < categories.length; i++) {
+            putIfPeople(c.byCategory, categories[i], byCategory[i][0], byCategory[i][1]);
+        }
+        for (int mask = 0; mask <= full; mask++) {
+            if (byMask[mask] > 0) {
+                c.byGroups.put(keys.get(mask), byMask[mask]);
+            }
+        }
+        return c;
+    }
+
+    private static <K> void putIfPeople(Map<K, Figures> into, K key, long population, long trained) {
+        if (population > 0) {
+            into.put(key, new Figures(population, trained));
+        }
+    }
+
     /** Headline counts only. */
     Figures total(At at) {
         MapSqlParameterSource params = at.params();
-        return jdbc.queryForObject(flatPopulation(at, params, "count(*), $TRAINED", ""), params,
+        Optional<List<String>> columns = slotColumns(params);
+        if (columns.isEmpty()) {
+            return liveTotal(at);
+        }
+        return jdbc.queryForObject(derived(columns.get(), "count(*), $TRAINED", ""), params,
                 (rs, i) -> new Figures(rs.getLong(1), rs.getLong(2)));
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gbv.portal.base.RefusedException;
 import vn.gbv.portal.coverage.CoverageQueries.At;
-import vn.gbv.portal.coverage.CoverageQueries.Slice;
+import vn.gbv.portal.coverage.CoverageQueries.Counts;
 import vn.gbv.portal.coverage.CoverageQueries.TreeUnit;
 import vn.gbv.portal.coverage.CoverageQueries.UnitRef;
 import vn.gbv.portal.coverage.CoverageQueries.Untrained;
@@ -126,11 +126,11 @@ public class CoverageService {
     public CoverageReport coverageOf(String unitCode, LocalDate date) {
         At at = at(unitCode, date);
         CoverageUnit unit = unit(queries.unitById(at.rootId()).orElseThrow());
-        List<Slice> slices = queries.slices(at);
-        List<UnitFigures> tree = rollUp(queries.subtree(at), slices);
-        Figures total = slices.stream().map(Slice::figures).reduce(Figures.NONE, Figures::plus);
+        Counts counts = queries.counts(at);
+        List<UnitFigures> tree = rollUp(queries.subtree(at), counts.byUnit());
+        Figures total = counts.total();
         return new CoverageReport(unit, date, at.rule(), total, at.rule().milestoneFor(date), tree,
-                breakdowns(at.rootId(), slices, tree, total));
+                breakdowns(at.rootId(), counts, tree, total));
     }
 
     /** Only the counts (no tree, no breakdowns). */
@@ -248,20 +248,11 @@ public class CoverageService {
         return unit;
     }
 
-    private static Breakdowns breakdowns(long rootId, List<Slice> slices, List<UnitFigures> tree, Figures total) {
-        Map<String, Figures> bySex = new TreeMap<>();
-        Map<StaffCategory, Figures> byCategory = new EnumMap<>(StaffCategory.class);
-        Map<UnitType, Figures> byType = new EnumMap<>(UnitType.class);
-        Map<String, Long> byGroups = new TreeMap<>();
-        for (Slice s : slices) {
-            bySex.merge(s.sex(), s.figures(), Figures::plus);
-            byCategory.merge(s.category(), s.figures(), Figures::plus);
-            byType.merge(s.unitType(), s.figures(), Figures::plus);
-            byGroups.merge(s.groupsKey(), s.figures().population(), Long::sum);
-        }
+    private static Breakdowns breakdowns(long rootId, Counts counts, List<UnitFigures> tree, Figures total) {
         List<UnitFigures> children = tree.stream().filter(u -> u.parentId() != null && u.parentId() == rootId).toList();
         Figures direct = children.stream().map(UnitFigures::figures).reduce(total, Figures::minus);
-        return new Breakdowns(bySex, byCategory, byType, children, direct, byGroups);
+        return new Breakdowns(new TreeMap<>(counts.bySex()), new EnumMap<>(counts.byCategory()),
+                new EnumMap<>(counts.byUnitType()), children, direct, new TreeMap<>(counts.byGroups()));
     }
 
     private static CoverageUnit unit(UnitRef ref) {
@@ -269,14 +260,11 @@ public class CoverageService {
     }
 
     /**
-     * Each unit's figures summed over its subtree: the counts of the one population query, by the
+     * Each unit's figures summed over its subtree: the counts of the population query, by the
      * unit people belong to, added up from the deepest units to the root (sums of counts only).
      */
-    private static List<UnitFigures> rollUp(List<TreeUnit> units, List<Slice> slices) {
-        Map<Long, Figures> totals = new java.util.HashMap<>();
-        for (Slice s : slices) {
-            totals.merge(s.unitId(), s.figures(), Figures::plus);
-        }
+    private static List<UnitFigures> rollUp(List<TreeUnit> units, Map<Long, Figures> ownTotals) {
+        Map<Long, Figures> totals = new java.util.HashMap<>(ownTotals);
         List<TreeUnit> deepestFirst = new ArrayList<>(units);
         deepestFirst.sort(java.util.Comparator.comparingInt(TreeUnit::depth).reversed());
         for (TreeUnit u : deepestFirst) {
