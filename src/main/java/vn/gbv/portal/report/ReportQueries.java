@@ -221,7 +221,7 @@ class ReportQueries {
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(SUBMISSION + """
+        return jdbc.query(SUBMISSION + " " + """
                  where s.period_id = :p and s.unit_id in (:units)
                    and s.version_no = (select max(s2.version_no) from report_submission s2
                                        where s2.unit_id = s.unit_id and s2.period_id = s.period_id)""",

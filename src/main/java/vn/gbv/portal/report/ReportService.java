@@ -241,6 +241,10 @@ public class ReportService implements CoverageDownloads {
     public void saveDraft(String periodCode, String unitCode, Texts texts) {
         ReportingPeriod p = periodOf(periodCode);
         UnitRow unit = reportingUnit(p, unitCode);
+        List<Submission> versions = queries.submissions(unit.id(), p.id());
+        if (state(versions) == State.SUBMITTED) {
+            throw RefusedException.of("report.error.already-submitted", versions.getFirst().versionNo());
+        }
         Texts t = new Texts(limit(texts.activities(), "activities"), limit(texts.results(), "results"),
                 limit(texts.difficulties(), "difficulties"), limit(texts.proposals(), "proposals"),
                 line(texts.signerTitle(), "signerTitle"), line(texts.signerName(), "signerName"));

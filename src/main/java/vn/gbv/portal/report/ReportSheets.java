@@ -125,8 +125,8 @@ final class ReportSheets {
         }
         if (d.official()) {
             lines.add(List.of("Nơi nhận", String.join("; ", d.recipients())));
-            lines.add(List.of("Người ký", (d.signerTitle() == null ? "" : d.signerTitle().replace('\n', ' ')) + " – "
-                    + (d.signerName() == null ? "" : d.signerName())));
+            lines.add(List.of("Chức vụ người ký", d.signerTitle() == null ? "" : d.signerTitle().replace('\n', ' ')));
+            lines.add(List.of("Người ký", d.signerName() == null ? "" : d.signerName()));
         }
         return lines;
     }
