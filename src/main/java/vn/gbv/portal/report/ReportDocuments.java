@@ -45,11 +45,11 @@ final class ReportDocuments {
                 + ", số lượt hoàn thành khóa học của cán bộ, nhân viên, cộng tác viên thuộc đơn vị và các đơn vị trực thuộc:"));
         body.add(activity(n, c.activity()));
         body.add(new Heading("III. ĐÁNH GIÁ CHUNG"));
-        body.add(new Text("1. Các hoạt động đã triển khai", false));
+        body.add(new Heading("1. Các hoạt động đã triển khai"));
         body.add(text(c.texts().activities()));
-        body.add(new Text("2. Kết quả đạt được", false));
+        body.add(new Heading("2. Kết quả đạt được"));
         body.add(text(c.texts().results()));
-        body.add(new Text("3. Khó khăn, vướng mắc", false));
+        body.add(new Heading("3. Khó khăn, vướng mắc"));
         body.add(text(c.texts().difficulties()));
         body.add(new Heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
         body.add(text(c.texts().proposals()));

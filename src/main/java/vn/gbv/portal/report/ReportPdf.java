@@ -249,9 +249,9 @@ final class ReportPdf {
 
     /** A short centred rule under the issuing body and the motto block. */
     private static Paragraph rule(float widthShare) {
-        Paragraph p = new Paragraph(4, " ");
+        Paragraph p = new Paragraph(7, " ");
         org.openpdf.text.pdf.draw.LineSeparator line = new org.openpdf.text.pdf.draw.LineSeparator(0.6f,
-                widthShare * 100, java.awt.Color.BLACK, Element.ALIGN_CENTER, 2);
+                widthShare * 100, java.awt.Color.BLACK, Element.ALIGN_CENTER, 0);
         p.add(new Chunk(line));
         return p;
     }

@@ -111,14 +111,32 @@ class ReportQueries {
                 rs.getString(4), null));
     }
 
-    /** The units directly below a unit at a date: the units that report to it. */
-    List<UnitRow> childrenAt(long parentId, LocalDate d) {
-        return jdbc.query("""
-                select u.id, u.code, u.name, u.type, cd.ancestor_id from unit_closure_dated cd
-                join unit u on u.id = cd.descendant_id
-                where cd.ancestor_id = :parent and cd.depth = 1 and cd.valid_from <= :d and cd.valid_to > :d
-                order by u.name, u.code""", Map.of("parent", parentId, "d", d),
-                (rs, i) -> new UnitRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+    private static final String REPORTING = """
+            select u.id, u.code, u.name, u.type, pc.ancestor_id
+            from unit_closure_dated pc
+            join unit p on p.id = pc.ancestor_id and p.type = 'CITY'
+            join unit u on u.id = pc.descendant_id
+            where pc.depth = 1 and pc.valid_from <= :d and pc.valid_to > :d""";
+
+    private static UnitRow unitRow(ResultSet rs, int i) throws SQLException {
+        return new UnitRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+    }
+
+    /** Every reporting unit at a date: the units directly below a city (its departments, communes and wards). */
+    List<UnitRow> reportingUnits(LocalDate d) {
+        return jdbc.query(REPORTING + " order by u.name, u.code", Map.of("d", d), ReportQueries::unitRow);
+    }
+
+    /** The reporting units at a date in the subtree of a unit. */
+    List<UnitRow> reportingUnitsUnder(long rootId, LocalDate d) {
+        return jdbc.query(REPORTING + """
+                 and exists (select 1 from unit_closure_dated cd where cd.ancestor_id = :root and cd.descendant_id = u.id
+                             and cd.valid_from <= :d and cd.valid_to > :d)
+                order by u.name, u.code""", Map.of("d", d, "root", rootId), ReportQueries::unitRow);
+    }
+
+    boolean isReportingUnit(long unitId, LocalDate d) {
+        return !jdbc.query(REPORTING + " and u.id = :u", Map.of("d", d, "u", unitId), ReportQueries::unitRow).isEmpty();
     }
 
     // ---- drafts ----

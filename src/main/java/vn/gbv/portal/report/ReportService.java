@@ -38,8 +38,8 @@ import vn.gbv.portal.security.SignedInUser;
 import vn.gbv.portal.security.UnitScope;
 
 /**
- * Reports of Part V of the plan. The units that report are the units directly below the root of
- * the tree (the city's departments and sectors, communes and wards) at the period's figures date;
+ * Reports of Part V of the plan. The units that report are the units directly below a unit of
+ * type CITY (the city's departments and sectors, communes and wards) at the period's figures date;
  * a unit manager reports for those of them in their scope. A report's figures come from
  * {@link CoverageService} at the period's figures date (which checks the caller's scope itself);
  * every method here checks the scope too, so an edited URL gets a refusal. Submitting freezes
@@ -199,15 +199,12 @@ public class ReportService implements CoverageDownloads {
     @Transactional(readOnly = true)
     public List<UnitChoice> reportingUnits(String periodCode) {
         ReportingPeriod p = periodOf(periodCode);
-        List<UnitChoice> out = new ArrayList<>();
-        for (UnitRow root : queries.rootsAt(p.figuresOn())) {
-            for (UnitRow u : queries.childrenAt(root.id(), p.figuresOn())) {
-                if (scope.canManage(u.id())) {
-                    out.add(new UnitChoice(u.id(), u.code(), u.name()));
-                }
-            }
+        List<UnitRow> all = queries.reportingUnits(p.figuresOn());
+        if (!scope.isUnlimited()) {
+            java.util.Set<Long> mine = new java.util.HashSet<>(scope.unitIds());
+            all = all.stream().filter(u -> mine.contains(u.id())).toList();
         }
-        return out;
+        return all.stream().map(ReportService::choice).toList();
     }
 
     /** The manager's report due now, for the home page. */
@@ -345,7 +342,10 @@ public class ReportService implements CoverageDownloads {
 
     // ---- consolidation ----
 
-    /** The reporting units below the root (the city unless another unit is named) and the sums of submitted reports. */
+    /**
+     * The reporting units in the subtree of a unit (the root of the tree, i.e. the city, unless
+     * another unit is named) and the sums of their submitted reports.
+     */
     @PreAuthorize("hasRole('" + Role.Names.ADMIN + "')")
     @Transactional(readOnly = true)
     public Consolidation consolidation(String periodCode, String rootCode) {
@@ -353,7 +353,7 @@ public class ReportService implements CoverageDownloads {
         UnitRow root = rootCode == null || rootCode.isBlank()
                 ? queries.rootsAt(p.figuresOn()).stream().findFirst().orElseThrow(() -> RefusedException.of("report.error.no-units"))
                 : queries.unitByCode(rootCode.strip()).orElseThrow(() -> RefusedException.of("report.error.unknown-unit", rootCode.strip()));
-        List<UnitRow> units = queries.childrenAt(root.id(), p.figuresOn());
+        List<UnitRow> units = queries.reportingUnitsUnder(root.id(), p.figuresOn());
         Map<Long, Submission> latest = queries.latestSubmissions(p.id(), units.stream().map(UnitRow::id).toList()).stream()
                 .collect(Collectors.toMap(Submission::unitId, Function.identity()));
         List<UnitStatus> statuses = new ArrayList<>();
@@ -552,9 +552,7 @@ public class ReportService implements CoverageDownloads {
         if (!scope.canManage(unit.id())) {
             throw RefusedException.of("report.error.outside-scope", unitCode.strip());
         }
-        boolean reports = queries.rootsAt(p.figuresOn()).stream()
-                .anyMatch(root -> queries.childrenAt(root.id(), p.figuresOn()).stream().anyMatch(c -> c.id() == unit.id()));
-        if (!reports) {
+        if (!queries.isReportingUnit(unit.id(), p.figuresOn())) {
             throw RefusedException.of("report.error.not-reporting-unit", unit.name());
         }
         return unit;
