@@ -308,7 +308,10 @@ class ReportServiceTest {
         assertThat(byKey(k.bySex())).containsEntry("F", new Figures(3, 1)).containsEntry("M", new Figures(2, 1));
         assertThat(k.activity()).extracting(ReportContent.Activity::completions).containsExactly(2L, 2L, 1L);
 
-        String text = pdfText(reports.consolidated("2026", d.code(d.c), Format.PDF).bytes()).replaceAll("\\s+", " ");
+        byte[] consolidatedPdf = reports.consolidated("2026", d.code(d.c), Format.PDF).bytes();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "consolidated.pdf"), consolidatedPdf); // to look at
+        String text = pdfText(consolidatedPdf).replaceAll("\\s+", " ");
         assertThat(text).contains("SỞ NỘI VỤ", "Tổng hợp kết quả tập huấn", "Đã nộp: 1/2 đơn vị", "UBND phường Bên Cạnh " + d.run,
                 "Chưa nộp", "Số đối tượng cần tập huấn (người) 5");
         byte[] xlsx = reports.consolidated("2026", d.code(d.c), Format.XLSX).bytes();
@@ -318,5 +321,24 @@ class ReportServiceTest {
         }
         assertThat(new String(reports.consolidated("2026", d.code(d.c), Format.CSV).bytes(), StandardCharsets.UTF_8))
                 .contains("UBND phường Bên Cạnh " + d.run);
+    }
+
+    @Test
+    void theCoverageOfAnyDayComesAsPdfAndXlsxWithTheDashboardsFigures() throws IOException {
+        LocalDate day = LocalDate.of(2026, 6, 30);
+        Figures expected = coverage.coverageOf(a, day).figures();
+        var pdf = reports.coverageOfDay(a, day, vn.gbv.portal.coverage.CoverageDownloads.Format.PDF);
+        assertThat(pdf.name()).endsWith(".pdf");
+        String text = pdfText(pdf.bytes()).replaceAll("\\s+", " ");
+        assertThat(text).contains("UBND XÃ LỘC THỬ " + d.run.toUpperCase(), "Tính đến ngày 30/06/2026",
+                "Số đối tượng cần tập huấn (người) " + expected.population(), "Số đã được tập huấn (người) " + expected.trained());
+        var xlsx = reports.coverageOfDay(a, day, vn.gbv.portal.coverage.CoverageDownloads.Format.XLSX);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            Sheet general = wb.getSheets().filter(sh -> sh.getName().startsWith("Bảng 1")).findFirst().orElseThrow();
+            assertThat(general.read().get(3).getCell(2).asNumber()).isEqualByComparingTo(BigDecimal.valueOf(expected.trained()));
+        }
+        ReportTestData.as(d.managerB, Role.UNIT_MANAGER);
+        assertRefused(() -> reports.coverageOfDay(a, day, vn.gbv.portal.coverage.CoverageDownloads.Format.PDF),
+                "coverage.error.outside-scope");
     }
 }
