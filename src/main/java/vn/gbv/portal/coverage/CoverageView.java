@@ -60,8 +60,12 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
     private BigDecimal milestone = BigDecimal.ZERO;
     private String unitCode;
 
-    CoverageView(CoverageService coverage, CurrentUser currentUser) {
+    private final java.util.Optional<CoverageDownloads> downloads;
+
+    CoverageView(CoverageService coverage, CurrentUser currentUser,
+                 org.springframework.beans.factory.ObjectProvider<CoverageDownloads> downloads) {
         this.coverage = coverage;
+        this.downloads = java.util.Optional.ofNullable(downloads.getIfAvailable());
         this.admin = currentUser.get().map(u -> u.isAdmin()).orElse(false);
         addClassNames("page", "coverage-view");
         date = LocalDates.picker(this, "coverage.as-of");
@@ -144,6 +148,8 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
             toolbar.add(new Anchor("coverage/settings", getTranslation("coverage.settings.title")));
         }
         toolbar.addClassName("toolbar");
+        downloads.ifPresent(d -> toolbar.add(download(d, r.unit().code(), r.asOf(), CoverageDownloads.Format.PDF),
+                download(d, r.unit().code(), r.asOf(), CoverageDownloads.Format.XLSX)));
         content.add(title, toolbar, headline(r), forecast(forecast));
 
         H3 trendTitle = new H3(getTranslation("coverage.trend"));
@@ -338,6 +344,19 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         Div row = new Div(name, track, text);
         row.addClassName("bar-row");
         return row;
+    }
+
+    /** The figures of this unit and day as a file for a meeting (PDF or XLSX), made when clicked. */
+    private Anchor download(CoverageDownloads d, String code, LocalDate day, CoverageDownloads.Format format) {
+        com.vaadin.flow.server.streams.DownloadHandler handler = event -> {
+            CoverageDownloads.File file = d.coverageOfDay(code, day, format);
+            event.setFileName(file.name());
+            event.setContentType(file.mimeType());
+            event.getOutputStream().write(file.bytes());
+        };
+        Anchor a = new Anchor(handler, getTranslation("coverage.download." + format.name().toLowerCase()));
+        a.addClassNames("coverage-link", "coverage-download-" + format.name().toLowerCase());
+        return a;
     }
 
     private Anchor link(String key, String href) {

@@ -46,12 +46,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final TransactionTemplate transaction;
     private final AppSettings settings;
+    private final vn.gbv.portal.report.ReportDemo reportDemo;
     private final String mode;
     private final boolean embedded;
     private volatile boolean loadedInThisRun;
 
     DemoDataLoader(JdbcTemplate jdbc, UnitService units, AccountService accounts, TransactionTemplate transaction,
-                   AppSettings settings,
+                   AppSettings settings, vn.gbv.portal.report.ReportDemo reportDemo,
                    @Value("${portal.demo-data:false}") String mode,
                    @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.jdbc = jdbc;
@@ -59,6 +60,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.accounts = accounts;
         this.transaction = transaction;
         this.settings = settings;
+        this.reportDemo = reportDemo;
         this.mode = mode.trim().toLowerCase();
         this.embedded = datasourceUrl.isBlank();
     }
@@ -230,6 +232,8 @@ class DemoDataLoader implements ApplicationRunner {
             }
             log.info("Demo completions added: {}", count);
         });
+        // after the completions are committed: the reports read them through the coverage service
+        reportDemo.load();
     }
 
     /** A day in 2026 up to {@code last}, more often in the later months (a rising trend). */

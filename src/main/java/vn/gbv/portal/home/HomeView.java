@@ -11,6 +11,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.gbv.portal.coverage.CoverageService;
+import vn.gbv.portal.i18n.LocalDates;
+import vn.gbv.portal.report.ReportService;
 import vn.gbv.portal.security.CurrentUser;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.security.SignedInUser;
@@ -20,7 +22,7 @@ import vn.gbv.portal.security.SignedInUser;
 @PermitAll
 class HomeView extends Main implements HasDynamicTitle {
 
-    HomeView(CurrentUser currentUser, HomeNextSteps nextSteps, CoverageService coverage) {
+    HomeView(CurrentUser currentUser, HomeNextSteps nextSteps, CoverageService coverage, ReportService reports) {
         addClassNames("page", "home-view");
         SignedInUser user = currentUser.require();
         add(new H2(getTranslation("home.greeting", user.displayName())));
@@ -35,6 +37,9 @@ class HomeView extends Main implements HasDynamicTitle {
         }
         if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
             coverage.headline().ifPresent(h -> cards.add(coverageCard(h)));
+        }
+        if (user.has(Role.UNIT_MANAGER) && !user.isAdmin()) {
+            reports.due().ifPresent(d -> cards.add(reportCard(d)));
         }
         if (user.has(Role.UNIT_MANAGER)) {
             cards.add(card(getTranslation("home.manager.title"), getTranslation("home.manager.text"), "people", getTranslation("home.manager.action")));
@@ -54,6 +59,15 @@ class HomeView extends Main implements HasDynamicTitle {
                 h.figures().trained(), h.figures().population(), percent.format(h.figures().percent()) + "%",
                 status, String.valueOf(h.asOf().getYear())), "coverage", getTranslation("home.coverage.action"));
         card.getElement().getClassList().add("coverage-card");
+        return card;
+    }
+
+    /** This period's report with its deadline: one click to the report, one more to its PDF. */
+    private Component reportCard(ReportService.Due d) {
+        Component card = card(getTranslation("home.report.title", d.period().name()), getTranslation("home.report.text",
+                d.unit().name(), LocalDates.format(this, d.period().unitsDueOn()), getTranslation("home.report.state." + d.state().name())),
+                "reports/" + d.period().code() + "/" + d.unit().code(), getTranslation("home.report.action"));
+        card.getElement().getClassList().add("report-card");
         return card;
     }
 
