@@ -10,6 +10,9 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed check-in codes for the QR code a class shows: {@code <session id>.<expiry, epoch
@@ -25,11 +28,15 @@ class CheckInCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClassQueries queries;
+    private final TransactionTemplate ownTransaction;
     /** Read once from the database (it never changes once made); not state of its own. */
     private volatile byte[] key;
 
-    CheckInCodes(ClassQueries queries) {
+    CheckInCodes(ClassQueries queries, PlatformTransactionManager transactions) {
         this.queries = queries;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // committed on its own: a key used to sign a code must be stored even if the caller's work rolls back
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A code's parts once its signature is known to be good. */
@@ -73,12 +80,12 @@ class CheckInCodes {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            String stored = queries.setting(KEY_SETTING).orElseGet(() -> {
+            String stored = ownTransaction.execute(status -> queries.settingCommitted(KEY_SETTING).orElseGet(() -> {
                 byte[] fresh = new byte[32];
                 RANDOM.nextBytes(fresh);
                 queries.insertSettingIfAbsent(KEY_SETTING, Base64.getEncoder().encodeToString(fresh));
                 return queries.settingCommitted(KEY_SETTING).orElseThrow();
-            });
+            }));
             k = Base64.getDecoder().decode(stored);
             key = k;
         }

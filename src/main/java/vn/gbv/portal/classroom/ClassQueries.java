@@ -356,10 +356,6 @@ class ClassQueries {
 
     // ---- settings ---------------------------------------------------------------------------
 
-    Optional<String> setting(String name) {
-        return jdbc.sql("select value from app_setting where name = :n").param("n", name).query(String.class).optional();
-    }
-
     /** The committed value, whatever this transaction read before (a locking read). */
     Optional<String> settingCommitted(String name) {
         return jdbc.sql("select value from app_setting where name = :n lock in share mode").param("n", name)
