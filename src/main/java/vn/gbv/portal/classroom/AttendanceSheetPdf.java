@@ -77,11 +77,11 @@ class AttendanceSheetPdf {
 
         float[] widths = new float[4 + n];
         widths[0] = 0.5f;
-        widths[1] = 3.2f;
-        widths[2] = 1f;
-        widths[3] = 3f;
+        widths[1] = 3f;
+        widths[2] = 1.4f;
+        widths[3] = 2.6f;
         for (int i = 0; i < n; i++) {
-            widths[4 + i] = 1.7f;
+            widths[4 + i] = 2f;
         }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);

@@ -57,6 +57,7 @@ class AttendanceView extends Main implements BeforeEnterObserver, HasDynamicTitl
     final Div list = new Div();
     final Paragraph count = new Paragraph();
     final List<Checkbox> ticks = new ArrayList<>();
+    final List<Div> rows = new ArrayList<>();
     private ClassDetail detail;
     private Session session;
     private Registration poll;
@@ -120,32 +121,40 @@ class AttendanceView extends Main implements BeforeEnterObserver, HasDynamicTitl
         if (session == null) {
             return;
         }
-        List<AttendanceRow> rows = classes.attendance(detail.id());
+        List<AttendanceRow> people = classes.attendance(detail.id());
         Set<Long> byQr = classes.checkedInByQr(session.id());
         list.removeAll();
         ticks.clear();
+        rows.clear();
         long present = 0;
-        for (AttendanceRow r : rows) {
+        for (AttendanceRow r : people) {
             boolean here = r.attended().contains(session.seq());
             present += here ? 1 : 0;
+            // The whole row is the control (a finger on a tablet hits the row, not a 24 px box); the
+            // checkbox inside only shows the state.
             Checkbox tick = new Checkbox(r.fullName(), here);
             tick.addClassName("attendance-tick");
-            tick.getElement().setAttribute("data-person", String.valueOf(r.personId()));
-            tick.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    mark(r, e.getValue(), tick);
-                }
-            });
+            tick.setTabIndex(-1);
+            tick.getElement().setAttribute("aria-hidden", "true");
             Span where = new Span((r.unitName() == null ? "" : r.unitName())
                     + (byQr.contains(r.personId()) && here ? " · " + getTranslation("classes.attendance.by-qr") : ""));
             where.addClassName("attendance-unit");
             Div row = new Div(tick, where);
             row.addClassName("attendance-row");
             row.addClassName(here ? "present" : "absent");
+            row.getElement().setAttribute("role", "checkbox");
+            row.getElement().setAttribute("aria-checked", String.valueOf(here));
+            row.getElement().setAttribute("aria-label", r.fullName());
+            row.getElement().setAttribute("tabindex", "0");
+            row.getElement().setAttribute("data-person", String.valueOf(r.personId()));
+            row.addClickListener(e -> mark(r, !here));
+            row.getElement().addEventListener("keydown", e -> mark(r, !here))
+                    .setFilter("event.key === ' ' || event.key === 'Enter'").preventDefault();
+            rows.add(row);
             list.add(row);
             ticks.add(tick);
         }
-        count.setText(getTranslation("classes.attendance.count", present, rows.size()));
+        count.setText(getTranslation("classes.attendance.count", present, people.size()));
         if (!detail.closed()) {
             showCode();
         }
@@ -155,8 +164,9 @@ class AttendanceView extends Main implements BeforeEnterObserver, HasDynamicTitl
         qr.removeAll();
         try {
             CheckInService.CheckInCode code = checkIns.currentCode(session.id());
-            Html svg = new Html(QrSvg.of(code.url()).replace("role=\"img\"", "role=\"img\" aria-label=\""
-                    + getTranslation("classes.qr.alt", session.seq()) + "\""));
+            // inside a div: the browser parses the SVG (an Html root element would lose viewBox's case)
+            Html svg = new Html("<div class=\"checkin-qr-svg\">" + QrSvg.of(code.url()).replace("role=\"img\"",
+                    "role=\"img\" aria-label=\"" + getTranslation("classes.qr.alt", session.seq()) + "\"") + "</div>");
             qr.add(svg);
             qrNote.setText(getTranslation("classes.qr.note", TIME.format(code.expiresAt().atZone(ZoneId.systemDefault()))));
             qrLink.setHref(code.url());
@@ -170,7 +180,7 @@ class AttendanceView extends Main implements BeforeEnterObserver, HasDynamicTitl
         }
     }
 
-    void mark(AttendanceRow r, boolean present, Checkbox tick) {
+    void mark(AttendanceRow r, boolean present) {
         try {
             classes.setPresent(session.id(), r.personId(), present);
             message.setVisible(false);

@@ -337,6 +337,8 @@ class ClassView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         if (detail.closed()) {
             closing.add(new Paragraph(getTranslation("classes.closed-note")));
+            // who has not met the rule as attendance stands now (after any correction)
+            closing.add(notMetList(classes.closingPreview(detail.id()).notMet()));
             return;
         }
         ClosingResult preview = classes.closingPreview(detail.id());

@@ -100,9 +100,13 @@ class ClassViewTest extends SpringBrowserlessTest {
                 .satisfies(h -> assertThat(h.getInnerHtml()).contains("<path"));
         assertThat(view.qrLink.getHref()).contains("/checkin/" + session + ".");
 
-        var tickAn = view.ticks.stream().filter(t -> t.getLabel().equals("Nguyễn Thị An")).findFirst().orElseThrow();
-        test(tickAn).click();
+        var rowAn = view.rows.stream().filter(r -> String.valueOf(an).equals(r.getElement().getAttribute("data-person")))
+                .findFirst().orElseThrow();
+        assertThat(rowAn.getElement().getAttribute("aria-checked")).isEqualTo("false");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(rowAn, new com.vaadin.flow.component.ClickEvent<>(rowAn));
         assertThat(view.count.getText()).isEqualTo("Có mặt: 1/2");
+        assertThat(view.rows).filteredOn(r -> String.valueOf(an).equals(r.getElement().getAttribute("data-person")))
+                .singleElement().satisfies(r -> assertThat(r.getElement().getAttribute("aria-checked")).isEqualTo("true"));
         assertThat(classes.attendance(classId)).filteredOn(r -> r.personId() == an).singleElement()
                 .satisfies(r -> assertThat(r.attended()).containsExactly(1));
 
@@ -124,5 +128,28 @@ class ClassViewTest extends SpringBrowserlessTest {
         ClassView view = (ClassView) getCurrentView();
         assertThat(view.problem.getText()).contains("không do bạn phụ trách");
         assertThat(view.content.isVisible()).isFalse();
+    }
+
+    @Test
+    void aNewClassIsMadeFromTheFormWithTheUnitFromTheLinkAndABadSessionIsNamed() {
+        UI.getCurrent().navigate("classes/new", com.vaadin.flow.router.QueryParameters.of("unit", data.code("WARD")));
+        ClassFormView form = (ClassFormView) getCurrentView();
+        assertThat(form.unit.getValue().id()).isEqualTo(data.ward);
+        test(form.title).setValue("Lớp mở từ biểu mẫu " + data.run);
+        form.course.setValue(form.course.getListDataView().getItems().filter(c -> c.id() == data.knowledge).findFirst().orElseThrow());
+        ClassFormView.SessionRow row = form.sessions.getFirst();
+        test(row.date).setValue(LocalDate.now().plusDays(5));
+        test(row.to).setValue(LocalTime.of(7, 0));
+        test(form.save).click();
+        assertThat(form.problem.getText()).isEqualTo("Buổi 1: giờ kết thúc phải sau giờ bắt đầu.");
+
+        test(row.to).setValue(LocalTime.of(11, 0));
+        test(row.place).setValue("Nhà văn hóa tổ dân phố 3");
+        test(form.save).click();
+        ClassView page = (ClassView) getCurrentView();
+        assertThat(page.getPageTitle()).isEqualTo("Lớp mở từ biểu mẫu " + data.run);
+        assertThat(jdbc.queryForObject("select count(*) from class_trainer t join app_user a on a.id = t.user_id"
+                + " join training_class c on c.id = t.class_id where a.username = 'view-class-trainer' and c.title = ?",
+                Integer.class, "Lớp mở từ biểu mẫu " + data.run)).isEqualTo(1);
     }
 }

@@ -92,7 +92,7 @@ class ClassCheckInIT {
             });
             tablet.screenshot("class-attendance-1366");
             tablet.step("a tap ticks the other learner", () -> {
-                tablet.page.locator("vaadin-checkbox.attendance-tick", new Page.LocatorOptions().setHasText("Đặng Thị Ngọc Ánh")).click();
+                tablet.page.locator(".attendance-row", new Page.LocatorOptions().setHasText("Đặng Thị Ngọc Ánh")).click();
                 assertThat(tablet.page.getByText("Có mặt: 2/2")).isVisible();
             });
             tablet.open("classes/" + classId);

@@ -35,12 +35,14 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isNotEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
+        assertThat(viewAfterNavigatingTo("classes")).isNotEqualTo("ClassesView");
     }
 
     @Test
     @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
     void trainerSeesCoursesButNotUnits() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts", "classes");
+        assertThat(viewAfterNavigatingTo("classes")).isEqualTo("ClassesView");
         assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
@@ -51,7 +53,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "classes", "units", "people", "coverage",
                 "certificates");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
@@ -63,7 +65,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people",
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "classes", "units", "people",
                 "coverage", "certificates", "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
