@@ -39,7 +39,7 @@ public class AuditLog {
 
     /** What was changed; stored as its lower-case name. */
     public enum Entity {
-        UNIT, PERSON, MEMBERSHIP, ACCOUNT, COURSE, CERTIFICATE, REPORT, REPORTING_PERIOD;
+        UNIT, PERSON, MEMBERSHIP, ACCOUNT, COURSE, CERTIFICATE, REPORT, REPORTING_PERIOD, CLASS;
 
         String column() {
             return name().toLowerCase();

@@ -113,7 +113,11 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
             removeAll();
             H2 title = new H2(unit.name());
             Anchor back = new Anchor("coverage/" + unit.code() + "?date=" + asOf, getTranslation("coverage.behind.back"));
-            add(title, back, problem, content);
+            // plan a class for the people listed here (the class page offers them as "not yet trained")
+            Anchor openClass = new Anchor("classes/new?unit=" + java.net.URLEncoder.encode(unit.code(), java.nio.charset.StandardCharsets.UTF_8),
+                    getTranslation("coverage.behind.open-class"));
+            openClass.addClassName("open-class-link");
+            add(title, back, openClass, problem, content);
             List<String> groups = new ArrayList<>(rule.requiredGroups());
             lacks.setItems(groups);
             content.setVisible(true);

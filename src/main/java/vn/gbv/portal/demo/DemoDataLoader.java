@@ -231,9 +231,97 @@ class DemoDataLoader implements ApplicationRunner {
                 count += demoCompletion(learner, courseOf.get("gbv-co-ban"), versionOf.get("gbv-co-ban"), LocalDate.of(2026, 3, 12), "ONLINE");
             }
             log.info("Demo completions added: {}", count);
+            demoClasses(courseOf, versionOf);
         });
         // after the completions are committed: the reports read them through the coverage service
         reportDemo.load();
+    }
+
+    /**
+     * Two in-person classes run by giangvien: one closed earlier in 2026 in phường Phong Dinh on the
+     * legal-aid course, whose completions (source CLASS) count in coverage, and one starting today in
+     * xã Lộc An on the in-depth skills course with hocvien enrolled (its first session is today, so
+     * the QR check-in can be tried at once).
+     */
+    private void demoClasses(Map<String, Long> courseOf, Map<String, Long> versionOf) {
+        Long trainer = jdbc.queryForList("select id from app_user where username = 'giangvien'", Long.class).stream().findFirst().orElse(null);
+        Long learner = jdbc.queryForList("select person_id from app_user where username = 'hocvien'", Long.class).stream().findFirst().orElse(null);
+        if (trainer == null || learner == null || versionOf.get("gbv-ho-tro-phap-ly") == null || versionOf.get("gbv-ky-nang-tro-giup") == null) {
+            return;
+        }
+        long legal = courseOf.get("gbv-ho-tro-phap-ly");
+        long legalVersion = versionOf.get("gbv-ho-tro-phap-ly");
+        LocalDate day1 = LocalDate.of(2026, 5, 12);
+        LocalDate day2 = LocalDate.of(2026, 5, 13);
+        long phongDinh = jdbc.queryForObject("select id from unit where code = 'HUE-PHONG-DINH'", Long.class);
+        long closed = demoClass("Tập huấn trợ giúp pháp lý cho người bị bạo lực – phường Phong Dinh", legal, phongDinh, 15,
+                legalVersion, trainer);
+        long[] closedSessions = {
+            demoSession(closed, 1, day1, "08:00", "11:30", "Hội trường UBND phường Phong Dinh"),
+            demoSession(closed, 2, day2, "08:00", "11:30", "Hội trường UBND phường Phong Dinh")};
+        // people of the ward's target population without this course yet, those with the knowledge course first
+        List<Long> people = jdbc.queryForList("""
+                select m.person_id from membership m join unit_closure uc on uc.descendant_id = m.unit_id
+                where uc.ancestor_id = ? and m.valid_to is null and m.in_target
+                  and not exists (select 1 from completion c where c.person_id = m.person_id and c.course_id = ?)
+                order by exists (select 1 from completion k where k.person_id = m.person_id
+                  and k.course_id = ? and k.completed_on >= '2026-01-01') desc, m.person_id limit 12""",
+                Long.class, phongDinh, legal, courseOf.get("gbv-co-ban"));
+        int recorded = 0;
+        for (int i = 0; i < people.size(); i++) {
+            long p = people.get(i);
+            jdbc.update("insert into class_enrolment (class_id, person_id, status, enrolled_at, enrolled_by) values (?, ?, 'ENROLLED', ?, 'giangvien')",
+                    closed, p, java.sql.Timestamp.valueOf(day1.minusDays(14).atTime(9, 0)));
+            demoAttendance(closedSessions[0], p, day1);
+            if (i % 6 != 5) { // two people missed the second morning: no completion
+                demoAttendance(closedSessions[1], p, day2);
+                recorded += jdbc.update("""
+                        insert into completion (person_id, course_id, course_version_id, completed_on, source, class_id, recorded_at, recorded_by)
+                        values (?, ?, ?, ?, 'CLASS', ?, ?, 'giangvien')""", p, legal, legalVersion, Date.valueOf(day2), closed,
+                        java.sql.Timestamp.valueOf(day2.atTime(17, 0)));
+            }
+        }
+
+        long skills = courseOf.get("gbv-ky-nang-tro-giup");
+        long locAn = jdbc.queryForObject("select id from unit where code = 'HUE-LOC-AN'", Long.class);
+        LocalDate today = LocalDate.now();
+        long upcoming = demoClass("Kỹ năng hỗ trợ người bị bạo lực trên cơ sở giới – xã Lộc An", skills, locAn, 20, null, trainer);
+        demoSession(upcoming, 1, today, "07:30", "21:00", "Hội trường UBND xã Lộc An");
+        demoSession(upcoming, 2, today.plusDays(7), "08:00", "11:30", "Hội trường UBND xã Lộc An");
+        List<Long> invited = new ArrayList<>(List.of(learner));
+        invited.addAll(jdbc.queryForList("""
+                select m.person_id from membership m join unit_closure uc on uc.descendant_id = m.unit_id
+                where uc.ancestor_id = ? and m.valid_to is null and m.in_target and m.person_id <> ?
+                  and not exists (select 1 from completion c where c.person_id = m.person_id and c.course_id = ?)
+                order by m.person_id limit 13""", Long.class, locAn, learner, skills));
+        for (long p : invited) {
+            jdbc.update("insert into class_enrolment (class_id, person_id, status, enrolled_by) values (?, ?, 'ENROLLED', 'giangvien')",
+                    upcoming, p);
+        }
+        log.info("Demo classes added: one closed ({} completions), one starting today ({} enrolled)", recorded, invited.size());
+    }
+
+    /** A class; with a version it is closed (its completions were recorded on that version). */
+    private long demoClass(String title, long course, long unit, int capacity, Long closedVersion, long trainer) {
+        jdbc.update("""
+                insert into training_class (title, course_id, unit_id, capacity, status, closed_version_id, closed_at, closed_by, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'giangvien')""", title, course, unit, capacity, closedVersion == null ? "OPEN" : "CLOSED",
+                closedVersion, closedVersion == null ? null : java.sql.Timestamp.valueOf(LocalDate.of(2026, 5, 13).atTime(17, 0)),
+                closedVersion == null ? null : "giangvien");
+        long id = jdbc.queryForObject("select max(id) from training_class where title = ?", Long.class, title);
+        jdbc.update("insert into class_trainer (class_id, user_id) values (?, ?)", id, trainer);
+        return id;
+    }
+
+    private long demoSession(long classId, int seq, LocalDate day, String from, String to, String place) {
+        jdbc.update("insert into class_session (class_id, seq, session_date, starts_at, ends_at, place) values (?, ?, ?, ?, ?, ?)",
+                classId, seq, Date.valueOf(day), from + ":00", to + ":00", place);
+        return jdbc.queryForObject("select id from class_session where class_id = ? and seq = ?", Long.class, classId, seq);
+    }
+
+    private void demoAttendance(long session, long person, LocalDate day) {
+        jdbc.update("insert into class_attendance (session_id, person_id, how, recorded_at, recorded_by) values (?, ?, 'TICK', ?, 'giangvien')",
+                session, person, java.sql.Timestamp.valueOf(day.atTime(8, 5)));
     }
 
     /** A day in 2026 up to {@code last}, more often in the later months (a rising trend). */

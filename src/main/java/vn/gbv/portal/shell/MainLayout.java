@@ -92,6 +92,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item("nav.authoring", "authoring", VaadinIcon.EDIT));
             nav.addItem(item("nav.quiz-grants", "quiz-attempts", VaadinIcon.PLUS_CIRCLE));
         }
+        if (user.has(Role.TRAINER) || user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
+            nav.addItem(item("nav.classes", "classes", VaadinIcon.GROUP));
+        }
         if (user.has(Role.UNIT_MANAGER) || user.isAdmin()) {
             nav.addItem(item("nav.units", "units", VaadinIcon.SITEMAP));
             nav.addItem(item("nav.people", "people", VaadinIcon.USERS));

@@ -35,6 +35,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isNotEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
+        assertThat(viewAfterNavigatingTo("classes")).isNotEqualTo("ClassesView");
     }
 
     @Test
