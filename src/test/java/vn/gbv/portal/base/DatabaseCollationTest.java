@@ -40,6 +40,7 @@ class DatabaseCollationTest {
             config.addArg("--user=root");
         }
         server = DB.newEmbeddedDB(config.build());
+        EmbeddedDatabaseConfig.waitForStartUpTo(server, java.time.Duration.ofMinutes(3));
         server.start();
     }
 
