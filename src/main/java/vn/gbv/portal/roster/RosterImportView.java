@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -68,6 +67,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
     final Button commit = new Button();
     final Button discard = new Button();
     final Section done = new Section();
+    final Grid<ImportBatch> recent = new Grid<>();
     private final GridLazyDataView<PreviewRow> rowData;
     private Long batchId;
 
@@ -139,6 +139,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
         discard.addClickListener(e -> act(() -> {
             imports.discard(batchId);
             show(null);
+            showRecent();
         }));
         Div actions = new Div(leaveMissing, leaveOn, commit, discard);
         actions.addClassName("toolbar");
@@ -146,8 +147,33 @@ class RosterImportView extends Main implements HasDynamicTitle {
         preview.setVisible(false);
         done.setVisible(false);
 
-        add(new H2(getTranslation("roster.import.title")), new Paragraph(getTranslation("roster.import.intro")),
-                templates, effectiveOn, upload, problem, preview, done, new Anchor("people", getTranslation("roster.import.back")));
+        recent.addColumn(b -> LocalDates.format(this, b.createdAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()))
+                .setHeader(getTranslation("roster.import.recent.date")).setAutoWidth(true).setFlexGrow(0);
+        recent.addColumn(ImportBatch::fileName).setHeader(getTranslation("roster.import.recent.file")).setFlexGrow(2);
+        recent.addColumn(ImportBatch::uploadedBy).setHeader(getTranslation("roster.import.recent.by")).setAutoWidth(true);
+        recent.addColumn(b -> getTranslation(b.status().translationKey()))
+                .setHeader(getTranslation("roster.import.recent.status")).setAutoWidth(true);
+        recent.addColumn(b -> getTranslation("roster.import.recent.counts", b.counts().created(), b.counts().updated(),
+                b.counts().errors())).setHeader(getTranslation("roster.import.recent.counts-header")).setFlexGrow(1);
+        recent.addComponentColumn(b -> {
+            Button undo = new Button(getTranslation("roster.import.undo"), e -> act(() -> {
+                imports.undo(b.id());
+                Notification.show(getTranslation("roster.import.undone"), 4000, Notification.Position.BOTTOM_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                showRecent();
+            }));
+            undo.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            undo.setVisible(b.status() == BatchStatus.COMMITTED);
+            return undo;
+        }).setAutoWidth(true).setFlexGrow(0);
+        recent.setAllRowsVisible(true);
+        recent.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        recent.addClassName("import-recent");
+
+        add(new Paragraph(getTranslation("roster.import.intro")),
+                templates, effectiveOn, upload, problem, preview, done,
+                new H3(getTranslation("roster.import.recent")), recent,
+                new Anchor("people", getTranslation("roster.import.back")));
     }
 
     @Override
@@ -155,12 +181,18 @@ class RosterImportView extends Main implements HasDynamicTitle {
         if (batchId == null) {
             imports.openPreview().ifPresent(this::show);
         }
+        showRecent();
+    }
+
+    private void showRecent() {
+        recent.setItems(imports.recent(10));
     }
 
     private void read(String fileName, File file) {
         problem.setVisible(false);
         try {
             show(imports.preview(file.toPath(), fileName, effectiveOn.getValue()));
+            showRecent();
         } catch (RefusedException refused) {
             problem.setText(getTranslation(refused.messageKey(), refused.args()));
             problem.setVisible(true);
@@ -202,6 +234,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
             batchId = null;
             preview.setVisible(false);
             done(id, result);
+            showRecent();
         });
     }
 
@@ -214,6 +247,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
             imports.undo(id);
             done.removeAll();
             done.add(new Paragraph(getTranslation("roster.import.undone")));
+            showRecent();
         }));
         Button learners = new Button(getTranslation("roster.accounts.create"), e -> act(() -> {
             LearnerAccounts.Issued issued = accounts.createFor(id);
