@@ -39,7 +39,7 @@ public class AuditLog {
 
     /** What was changed; stored as its lower-case name. */
     public enum Entity {
-        UNIT, PERSON, MEMBERSHIP, ACCOUNT, COURSE, CERTIFICATE, REPORT, REPORTING_PERIOD, CLASS;
+        UNIT, PERSON, MEMBERSHIP, ACCOUNT, COURSE, CERTIFICATE, REPORT, REPORTING_PERIOD, CLASS, IMPORT;
 
         String column() {
             return name().toLowerCase();

@@ -202,6 +202,18 @@ public class CoverageService {
         UntrainedWorkbook.write(out, labels, date, each -> queries.untrained(at, filter, 0, Integer.MAX_VALUE, each));
     }
 
+    /**
+     * "Trained at the date" as an SQL condition, for lists that filter people on it (the roster);
+     * the rule in force at the date, its window end and its required groups, as the figures use them.
+     */
+    @Transactional(readOnly = true)
+    public TrainedCondition trainedCondition(LocalDate date) {
+        return settings.inForce(date).filter(r -> r.inWindow(date))
+                .map(rule -> new TrainedCondition(rule.ruleId(), date.isBefore(rule.windowTo()) ? date : rule.windowTo(),
+                        rule.requiredGroups().size()))
+                .orElse(new TrainedCondition(null, date, 0));
+    }
+
     /** The rule in force for a unit the caller may see, at a date in the window. */
     @Transactional(readOnly = true)
     public ProgrammeSettings ruleFor(String unitCode, LocalDate date) {

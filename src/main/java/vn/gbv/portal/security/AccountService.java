@@ -24,12 +24,15 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final UnitScope scope;
 
-    AccountService(UserAccountRepository accounts, PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit) {
+    AccountService(UserAccountRepository accounts, PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit,
+                   UnitScope scope) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.scope = scope;
     }
 
     public record AccountRow(long id, String username, String displayName, Long personId, Set<Role> roles,
@@ -39,6 +42,14 @@ public class AccountService {
 
     public record NewAccount(String username, String displayName, Long personId, Set<Role> roles,
                              Set<Long> managedUnitIds) {
+    }
+
+    /** A learner account to create for a person of the caller's units (a bulk roster import). */
+    public record NewLearner(long personId, String fullName) {
+    }
+
+    /** A learner account made in bulk: for whom, username, the one-time password to print. */
+    public record IssuedLearner(long personId, String username, String temporaryPassword) {
     }
 
     /** The result of creating an account or resetting a password: the one-time password to hand over. */
@@ -82,6 +93,41 @@ public class AccountService {
         accounts.save(account);
         auditCreated(account);
         return new IssuedPassword(account.getId(), username, password);
+    }
+
+    /**
+     * Learner accounts in bulk for people of the caller's units who have none (issue 17, item 3):
+     * usernames from the name without accents ("Nguyễn Thị Hoa" → hoa.nt, then hoa.nt2, ...), unique;
+     * a temporary password each, to be changed at first login. The passwords are returned once,
+     * for the printable list, and kept only as hashes. People who already have an account are skipped.
+     */
+    @PreAuthorize("hasAnyRole('" + Role.Names.ADMIN + "', '" + Role.Names.UNIT_MANAGER + "')")
+    @Transactional
+    public List<IssuedLearner> createLearners(List<NewLearner> learners) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<IssuedLearner> issued = new java.util.ArrayList<>();
+        for (NewLearner learner : learners) {
+            scope.requireManagesPerson(learner.personId());
+            if (accounts.existsByPersonId(learner.personId())) {
+                continue;
+            }
+            String base = LearnerUsernames.base(learner.fullName());
+            String username = base;
+            for (int n = 2; taken.contains(username) || accounts.existsByUsername(username); n++) {
+                username = base + n;
+            }
+            taken.add(username);
+            String password = PasswordPolicy.temporary();
+            UserAccount account = new UserAccount(username, learner.fullName(), encoder.encode(password));
+            account.setPersonId(learner.personId());
+            account.setRoles(Set.of(Role.LEARNER));
+            account.setManagedUnitIds(Set.of());
+            account.setMustChangePassword(true);
+            accounts.save(account);
+            auditCreated(account);
+            issued.add(new IssuedLearner(learner.personId(), username, password));
+        }
+        return issued;
     }
 
     /** Creates an account with a known password (demo data and tests); it must be changed only if asked. */

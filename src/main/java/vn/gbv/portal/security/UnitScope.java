@@ -51,6 +51,17 @@ public class UnitScope {
         }
     }
 
+    /** A person is in scope through their current membership's unit, else their last one's. */
+    public void requireManagesPerson(long personId) {
+        List<Long> unit = jdbc.queryForList("""
+                select unit_id from membership where person_id = ?
+                order by (valid_to is null) desc, valid_from desc, id desc limit 1""", Long.class, personId);
+        if (unit.isEmpty()) {
+            throw new AccessDeniedForScopeException("person " + personId + " has no membership");
+        }
+        requireManageable(unit.getFirst());
+    }
+
     /** The roots of the caller's scope: every root unit for administrators. */
     public List<Long> rootUnitIds() {
         SignedInUser user = currentUser.require();

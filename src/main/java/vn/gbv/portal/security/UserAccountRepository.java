@@ -15,6 +15,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    boolean existsByPersonId(Long personId);
+
     @Query("""
             select u from UserAccount u
             where :filter = '' or lower(u.username) like lower(concat('%', :filter, '%'))

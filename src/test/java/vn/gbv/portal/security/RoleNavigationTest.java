@@ -31,7 +31,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isNotEqualTo("UnitTreeView");
-        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isNotEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
@@ -55,7 +55,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
                 "certificates", "reports");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
-        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("audit")).isNotEqualTo("AuditView");
@@ -69,7 +69,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
-        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("my-learning")).isNotEqualTo("MyLearningView");
     }

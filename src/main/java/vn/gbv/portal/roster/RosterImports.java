@@ -1,0 +1,692 @@
+package vn.gbv.portal.roster;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gbv.portal.audit.AuditLog;
+import vn.gbv.portal.audit.Changes;
+import vn.gbv.portal.base.RefusedException;
+import vn.gbv.portal.imports.BatchCounts;
+import vn.gbv.portal.imports.BatchStatus;
+import vn.gbv.portal.imports.Cells;
+import vn.gbv.portal.imports.Cells.Parsed;
+import vn.gbv.portal.imports.ImportBatch;
+import vn.gbv.portal.imports.ImportBatches;
+import vn.gbv.portal.imports.ImportEffect;
+import vn.gbv.portal.imports.ImportJson;
+import vn.gbv.portal.imports.ImportKind;
+import vn.gbv.portal.imports.PreviewRow;
+import vn.gbv.portal.imports.RowMessage;
+import vn.gbv.portal.imports.RowOutcome;
+import vn.gbv.portal.imports.TabularFile;
+import vn.gbv.portal.imports.TabularFile.SourceRow;
+import vn.gbv.portal.imports.Text;
+import vn.gbv.portal.roster.RosterLine.MatchRule;
+import vn.gbv.portal.roster.RosterQueries.Candidate;
+import vn.gbv.portal.roster.RosterQueries.Missing;
+import vn.gbv.portal.roster.RosterQueries.UnitRef;
+import vn.gbv.portal.security.Role;
+import vn.gbv.portal.security.UnitScope;
+import vn.gbv.portal.unit.PersonService;
+import vn.gbv.portal.unit.Sex;
+import vn.gbv.portal.unit.StaffCategory;
+
+/**
+ * Roster import (issue 17, item 2) on the import core ({@link ImportBatches}, {@link TabularFile}):
+ * a file is read into a preview kept in the database; each row is new, an update of a matched
+ * person (what changes, old → new), unchanged, or an error with its row number, column and reason.
+ * A person is matched by national ID, else staff code within the row's unit, else name and birth
+ * year within the row's unit; the preview says which rule matched. Every row's unit must be in the
+ * caller's scope, and a national ID that belongs to someone outside it is an error (without
+ * saying whose).
+ *
+ * <p>A commit is one transaction: the new people and their membership from the chosen date, the
+ * updates (a change of unit, category, position or target flag closes the open membership at the
+ * date and opens another, as a transfer does by hand), optionally the people of the file's units
+ * missing from the file marked as left on a date; each write is recorded for undo and audited.
+ * A row whose person was saved by someone else after the preview refuses the whole commit.
+ */
+@Service
+@PreAuthorize("hasAnyRole('" + Role.Names.ADMIN + "', '" + Role.Names.UNIT_MANAGER + "')")
+public class RosterImports {
+
+    static final String PERSON_CREATED = "PERSON_CREATED";
+    static final String PERSON_UPDATED = "PERSON_UPDATED";
+    static final String MEMBERSHIP_OPENED = "MEMBERSHIP_OPENED";
+    static final String MEMBERSHIP_CLOSED = "MEMBERSHIP_CLOSED";
+    private static final Set<RowOutcome> WRITTEN = EnumSet.of(RowOutcome.NEW, RowOutcome.UPDATE);
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** What the upload chose (the date changes take effect) and what reading learned (the file's units). */
+    record Options(LocalDate effectiveOn, List<Long> unitIds) {
+    }
+
+    record UpdatedData(RosterLine before, long versionAfter) {
+    }
+
+    record ClosedData(LocalDate on) {
+    }
+
+    /** What a commit did. */
+    public record CommitResult(int created, int updated, int left) {
+    }
+
+    /** A person of the file's units that the file does not name: marked as left if the commit asks. */
+    public record MissingPerson(long personId, String fullName, String unitName, LocalDate since) {
+    }
+
+    /** A person a committed batch created: for learner accounts. */
+    public record CreatedPerson(long personId, String fullName) {
+    }
+
+    private final ImportBatches batches;
+    private final RosterQueries queries;
+    private final UnitScope scope;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RosterImports(ImportBatches batches, RosterQueries queries, UnitScope scope, AuditLog audit, Clock clock) {
+        this.batches = batches;
+        this.queries = queries;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads the file into a new batch's preview; nothing of the roster is saved. Problems with the
+     * file as a whole (format, header, required columns) are refused before any row is kept.
+     */
+    @Transactional
+    public ImportBatch preview(Path file, String fileName, LocalDate effectiveOn) {
+        LocalDate today = LocalDate.now(clock);
+        if (effectiveOn == null) {
+            throw RefusedException.onField("date", "people.error.date-required");
+        }
+        if (effectiveOn.isAfter(today)) {
+            throw RefusedException.onField("date", "people.error.future-date");
+        }
+        TabularFile.Format.of(fileName);
+        long batchId = batches.open(ImportKind.ROSTER, fileName, null);
+        ImportBatches.PreviewWriter writer = batches.writer(batchId);
+        Preview preview = new Preview(writer, effectiveOn);
+        List<SourceRow> chunk = new ArrayList<>(ImportBatches.CHUNK);
+        TabularFile.Result read = RosterColumns.FILE.read(file, fileName, row -> {
+            chunk.add(row);
+            if (chunk.size() >= ImportBatches.CHUNK) {
+                preview.process(chunk);
+                chunk.clear();
+            }
+        });
+        preview.process(chunk);
+        writer.finish(read.emptyRowsSkipped());
+        batches.setOptions(batchId, ImportJson.write(new Options(effectiveOn, List.copyOf(preview.unitIds))));
+        return batches.batch(batchId);
+    }
+
+    /** A roster batch of the caller (any for an administrator); another's is refused as out of scope. */
+    @Transactional(readOnly = true)
+    public ImportBatch batch(long batchId) {
+        ImportBatch batch = batches.batch(batchId);
+        if (batch.kind() != ImportKind.ROSTER) {
+            throw new vn.gbv.portal.security.AccessDeniedForScopeException("batch " + batchId + " is not a roster");
+        }
+        return batch;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PreviewRow> rows(long batchId, Set<RowOutcome> outcomes, int offset, int limit) {
+        batch(batchId);
+        return batches.rows(batchId, outcomes, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int rowCount(long batchId, Set<RowOutcome> outcomes) {
+        batch(batchId);
+        return batches.rowCount(batchId, outcomes);
+    }
+
+    /** The caller's preview not yet committed or discarded, to pick up where a lost session left it. */
+    @Transactional(readOnly = true)
+    public Optional<ImportBatch> openPreview() {
+        return batches.openPreview(ImportKind.ROSTER);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ImportBatch> recent(int limit) {
+        return batches.recent(ImportKind.ROSTER, limit);
+    }
+
+    /** People with an open membership in the file's units whom no row matched. */
+    @Transactional(readOnly = true)
+    public List<MissingPerson> missing(long batchId) {
+        batch(batchId);
+        Options options = options(batchId);
+        return queries.missing(options.unitIds(), batchId).stream()
+                .filter(m -> scope.canManage(m.unitId()))
+                .map(m -> new MissingPerson(m.personId(), m.fullName(), m.unitName(), m.validFrom())).toList();
+    }
+
+    @Transactional
+    public void discard(long batchId) {
+        ImportBatch batch = batch(batchId);
+        batches.discard(batchId);
+        audit.record("import.discard", AuditLog.Entity.IMPORT, batchId, batch.fileName(), null, null);
+    }
+
+    /**
+     * Saves the preview's new and updated rows in one transaction; with {@code leaveMissingOn}, the
+     * people of the file's units missing from the file leave on that date. Refused as a whole (nothing
+     * saved) when a row's person changed since the preview, or a unit is no longer in the caller's scope.
+     */
+    @Transactional
+    public CommitResult commit(long batchId, LocalDate leaveMissingOn) {
+        ImportBatch batch = batch(batchId);
+        Options options = options(batchId);
+        LocalDate today = LocalDate.now(clock);
+        if (leaveMissingOn != null && leaveMissingOn.isAfter(today)) {
+            throw RefusedException.onField("leaveDate", "people.error.future-date");
+        }
+        // Read before the new people exist: they are in the units but, being new, matched no one.
+        List<Missing> leaving = leaveMissingOn == null ? List.of() : queries.missing(options.unitIds(), batchId);
+        batches.markCommitted(batchId);
+        Commit commit = new Commit(batchId, options.effectiveOn());
+        int total = batches.rowCount(batchId, WRITTEN);
+        for (int offset = 0; offset < total; offset += ImportBatches.CHUNK) {
+            for (PreviewRow row : batches.rows(batchId, WRITTEN, offset, ImportBatches.CHUNK)) {
+                commit.row(row);
+            }
+            commit.flushEffects();
+        }
+        int left = 0;
+        if (!leaving.isEmpty()) {
+            for (Missing missing : leaving) {
+                commit.leave(missing, leaveMissingOn);
+                left++;
+            }
+            commit.flushEffects();
+        }
+        audit.record("import.commit", AuditLog.Entity.IMPORT, batchId, batch.fileName(), null,
+                Changes.of().field("audit.field.import-counts", null,
+                        commit.created + " / " + commit.updated + " / " + left).after());
+        return new CommitResult(commit.created, commit.updated, left);
+    }
+
+    /**
+     * Takes a committed batch back, newest write first, in one transaction: new people are deleted,
+     * updated ones get their details back, memberships opened are deleted and those closed reopened.
+     * Refused as a whole, naming the row, when anything newer touched one of them (an edit, a
+     * transfer, a completion, an account).
+     */
+    @Transactional
+    public void undo(long batchId) {
+        ImportBatch batch = batch(batchId);
+        if (batch.status() != BatchStatus.COMMITTED) {
+            throw RefusedException.of("import.error.status-moved");
+        }
+        for (ImportEffect effect : batches.effectsNewestFirst(batchId)) {
+            boolean done = switch (effect.kind()) {
+                case MEMBERSHIP_OPENED -> queries.deleteOpenedMembership(effect.targetId());
+                case MEMBERSHIP_CLOSED -> queries.reopenMembership(effect.targetId(),
+                        ImportJson.read(effect.data(), ClosedData.class).on());
+                case PERSON_UPDATED -> {
+                    UpdatedData data = ImportJson.read(effect.data(), UpdatedData.class);
+                    yield queries.restorePerson(effect.targetId(), data.versionAfter(), data.before());
+                }
+                case PERSON_CREATED -> queries.deleteCreatedPerson(effect.targetId());
+                default -> throw new IllegalStateException("unknown roster effect " + effect.kind());
+            };
+            if (!done) {
+                throw effect.rowNo() == null ? RefusedException.of("roster.import.error.undo-touched-missing")
+                        : RefusedException.of("roster.import.error.undo-touched", effect.rowNo());
+            }
+        }
+        batches.markUndone(batchId);
+        audit.record("import.undo", AuditLog.Entity.IMPORT, batchId, batch.fileName(), null, null);
+    }
+
+    /** The people a committed batch created (for learner accounts), in row order. */
+    @Transactional(readOnly = true)
+    public List<CreatedPerson> createdPeople(long batchId) {
+        ImportBatch batch = batch(batchId);
+        if (batch.status() != BatchStatus.COMMITTED) {
+            return List.of();
+        }
+        List<CreatedPerson> people = new ArrayList<>();
+        List<ImportEffect> effects = new ArrayList<>(batches.effectsNewestFirst(batchId));
+        java.util.Collections.reverse(effects);
+        for (ImportEffect effect : effects) {
+            if (PERSON_CREATED.equals(effect.kind())) {
+                queries.candidate(effect.targetId()).filter(c -> c.membershipId() != null && scope.canManage(c.unitId()))
+                        .ifPresent(c -> people.add(new CreatedPerson(c.personId(), c.fullName())));
+            }
+        }
+        return people;
+    }
+
+    private Options options(long batchId) {
+        Options options = ImportJson.read(batches.batch(batchId).options(), Options.class);
+        return options == null ? new Options(LocalDate.now(clock), List.of()) : options;
+    }
+
+    // ---- preview ----
+
+    /** One file being read: what earlier rows said (for "the same person twice") and the units seen. */
+    private final class Preview {
+
+        private final ImportBatches.PreviewWriter writer;
+        private final LocalDate effectiveOn;
+        private final Map<String, UnitRef> units = new HashMap<>();
+        private final Map<Long, Boolean> manageable = new HashMap<>();
+        private final Map<String, Integer> keys = new HashMap<>();
+        private final Map<Long, Integer> people = new HashMap<>();
+        private final Set<Long> unitIds = new TreeSet<>();
+
+        Preview(ImportBatches.PreviewWriter writer, LocalDate effectiveOn) {
+            this.writer = writer;
+            this.effectiveOn = effectiveOn;
+        }
+
+        boolean manages(long unitId) {
+            return manageable.computeIfAbsent(unitId, scope::canManage);
+        }
+
+        void process(List<SourceRow> chunk) {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Set<String> codes = new HashSet<>();
+            chunk.forEach(r -> Optional.ofNullable(Text.clean(r.get(RosterColumns.UNIT)))
+                    .map(c -> c.toUpperCase(Locale.ROOT)).filter(c -> !units.containsKey(c)).ifPresent(codes::add));
+            Map<String, UnitRef> found = queries.unitsByCode(codes);
+            codes.forEach(c -> units.put(c, found.get(c)));
+
+            List<Parsing> parsed = chunk.stream().map(this::parse).toList();
+            Set<String> nationalIds = new HashSet<>();
+            Set<String> staffCodes = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            Set<Long> rowUnits = new HashSet<>();
+            for (Parsing p : parsed) {
+                if (p.line != null) {
+                    Optional.ofNullable(p.line.nationalId()).ifPresent(nationalIds::add);
+                    Optional.ofNullable(p.line.staffCode()).ifPresent(staffCodes::add);
+                    names.add(p.line.fullName());
+                    rowUnits.add(p.line.unitId());
+                }
+            }
+            Map<String, Candidate> byNationalId = new HashMap<>();
+            queries.byNationalIds(nationalIds).forEach(c -> byNationalId.put(c.nationalId(), c));
+            Map<String, List<Candidate>> byStaffCode = new HashMap<>();
+            queries.byStaffCodes(staffCodes, rowUnits).forEach(c ->
+                    byStaffCode.computeIfAbsent(c.unitId() + "|" + c.staffCode().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(c));
+            Map<String, List<Candidate>> byName = new HashMap<>();
+            queries.byNames(names, rowUnits).forEach(c ->
+                    byName.computeIfAbsent(c.unitId() + "|" + lower(c.fullName()), k -> new ArrayList<>()).add(c));
+            Map<Long, String> unitNames = new HashMap<>(queries.unitNames(rowUnits));
+            for (Parsing p : parsed) {
+                writer.add(p.line == null ? error(p) : decide(p, byNationalId, byStaffCode, byName, unitNames));
+            }
+        }
+
+        private PreviewRow error(Parsing p) {
+            return new PreviewRow(p.rowNo, RowOutcome.ERROR, null, null, p.messages);
+        }
+
+        /** The row's cells as values, or its errors (every one of them, each with its column). */
+        private Parsing parse(SourceRow row) {
+            List<RowMessage> errors = new ArrayList<>();
+            String name = check(errors, RosterColumns.NAME, row, Cells.text(row.get(RosterColumns.NAME), 200));
+            if (name == null && !hasError(errors, RosterColumns.NAME)) {
+                errors.add(RowMessage.of(RosterColumns.header(RosterColumns.NAME), "roster.import.error.name-required"));
+            }
+            Cells.Sex sex = required(errors, RosterColumns.SEX, row, Cells.sex(row.get(RosterColumns.SEX)));
+            Integer year = check(errors, RosterColumns.BIRTH_YEAR, row, Cells.year(row.get(RosterColumns.BIRTH_YEAR),
+                    PersonService.BIRTH_YEAR_MIN, PersonService.BIRTH_YEAR_MAX));
+            StaffCategory category = required(errors, RosterColumns.CATEGORY, row,
+                    Cells.oneOf(row.get(RosterColumns.CATEGORY), RosterColumns.CATEGORIES, "roster.import.error.category"));
+            UnitRef unit = unit(errors, row);
+            String position = check(errors, RosterColumns.POSITION, row, Cells.text(row.get(RosterColumns.POSITION), 200));
+            String phone = check(errors, RosterColumns.PHONE, row, Cells.phone(row.get(RosterColumns.PHONE)));
+            String email = check(errors, RosterColumns.EMAIL, row, Cells.email(row.get(RosterColumns.EMAIL)));
+            Boolean socialWork = check(errors, RosterColumns.SOCIAL_WORK, row, Cells.yes(row.get(RosterColumns.SOCIAL_WORK)));
+            String nationalId = check(errors, RosterColumns.NATIONAL_ID, row, Cells.digits(row.get(RosterColumns.NATIONAL_ID), 12));
+            String staffCode = check(errors, RosterColumns.STAFF_CODE, row, Cells.text(row.get(RosterColumns.STAFF_CODE), 40));
+            if (!errors.isEmpty()) {
+                return new Parsing(row.number(), null, errors);
+            }
+            return new Parsing(row.number(), new RosterLine(name, sex == Cells.Sex.F ? Sex.F : Sex.M, year, category,
+                    unit.id(), unit.code(), position, phone, email, Boolean.TRUE.equals(socialWork), nationalId, staffCode,
+                    null, null, null, null), List.of());
+        }
+
+        private UnitRef unit(List<RowMessage> errors, SourceRow row) {
+            String header = RosterColumns.header(RosterColumns.UNIT);
+            String code = Text.clean(row.get(RosterColumns.UNIT));
+            if (code == null) {
+                errors.add(RowMessage.of(header, "roster.import.error.unit-required"));
+                return null;
+            }
+            UnitRef unit = units.get(code.toUpperCase(Locale.ROOT));
+            if (unit == null) {
+                errors.add(RowMessage.of(header, "roster.import.error.unit-unknown", code));
+            } else if (!manages(unit.id())) {
+                errors.add(RowMessage.of(header, "roster.import.error.unit-outside-scope", code));
+            } else if (!unit.open()) {
+                errors.add(RowMessage.of(header, "roster.import.error.unit-closed", code));
+            } else {
+                return unit;
+            }
+            return null;
+        }
+
+        private PreviewRow decide(Parsing p, Map<String, Candidate> byNationalId, Map<String, List<Candidate>> byStaffCode,
+                                  Map<String, List<Candidate>> byName, Map<Long, String> unitNames) {
+            RosterLine line = p.line;
+            List<String> rowKeys = new ArrayList<>();
+            if (line.nationalId() != null) {
+                rowKeys.add("id|" + line.nationalId());
+            }
+            if (line.staffCode() != null) {
+                rowKeys.add("code|" + line.unitId() + "|" + line.staffCode().toLowerCase(Locale.ROOT));
+            }
+            if (line.nationalId() == null && line.birthYear() != null) {
+                rowKeys.add("name|" + line.unitId() + "|" + lower(line.fullName()) + "|" + line.birthYear());
+            }
+            for (String key : rowKeys) {
+                Integer first = keys.get(key);
+                if (first != null) {
+                    return rowError(p, null, "roster.import.error.duplicate", first);
+                }
+            }
+            rowKeys.forEach(k -> keys.put(k, p.rowNo));
+
+            Candidate match = null;
+            MatchRule rule = null;
+            if (line.nationalId() != null && byNationalId.containsKey(line.nationalId())) {
+                match = byNationalId.get(line.nationalId());
+                rule = MatchRule.NATIONAL_ID;
+                if (!manages(match.scopeUnitId())) {
+                    return rowError(p, RosterColumns.header(RosterColumns.NATIONAL_ID),
+                            "roster.import.error.national-id-elsewhere");
+                }
+            }
+            if (match == null && line.staffCode() != null) {
+                List<Candidate> found = byStaffCode.getOrDefault(
+                        line.unitId() + "|" + line.staffCode().toLowerCase(Locale.ROOT), List.of());
+                if (found.size() > 1) {
+                    return rowError(p, RosterColumns.header(RosterColumns.STAFF_CODE),
+                            "roster.import.error.ambiguous-staff-code", found.size());
+                }
+                if (found.size() == 1) {
+                    match = found.getFirst();
+                    rule = MatchRule.STAFF_CODE;
+                }
+            }
+            if (match == null && line.birthYear() != null) {
+                List<Candidate> found = byName.getOrDefault(line.unitId() + "|" + lower(line.fullName()), List.of())
+                        .stream().filter(c -> line.birthYear().equals(c.birthYear())).toList();
+                if (found.size() > 1) {
+                    return rowError(p, RosterColumns.header(RosterColumns.NAME), "roster.import.error.ambiguous-name",
+                            found.size());
+                }
+                if (found.size() == 1) {
+                    match = found.getFirst();
+                    rule = MatchRule.NAME_AND_BIRTH_YEAR;
+                }
+            }
+            if (match != null && rule != MatchRule.NATIONAL_ID && line.nationalId() != null
+                    && match.nationalId() != null && !match.nationalId().equals(line.nationalId())) {
+                return rowError(p, RosterColumns.header(RosterColumns.NATIONAL_ID),
+                        "roster.import.error.conflicting-ids", rule == MatchRule.STAFF_CODE
+                                ? RosterColumns.header(RosterColumns.STAFF_CODE) : RosterColumns.header(RosterColumns.NAME));
+            }
+            unitIds.add(line.unitId());
+            if (match == null) {
+                return new PreviewRow(p.rowNo, RowOutcome.NEW, null, ImportJson.write(line), List.of());
+            }
+            Integer earlier = people.putIfAbsent(match.personId(), p.rowNo);
+            if (earlier != null) {
+                return rowError(p, null, "roster.import.error.same-person", earlier);
+            }
+            return update(p.rowNo, line, match, rule, unitNames);
+        }
+
+        /** A matched row: what changes (empty optional cells keep what is recorded). */
+        private PreviewRow update(int rowNo, RosterLine line, Candidate c, MatchRule rule, Map<Long, String> unitNames) {
+            RosterLine merged = new RosterLine(line.fullName(), line.sex(), line.birthYear() != null ? line.birthYear() : c.birthYear(),
+                    line.category(), line.unitId(), line.unitCode(),
+                    line.position() != null || !Objects.equals(line.unitId(), c.unitId()) ? line.position() : c.position(),
+                    line.phone() != null ? line.phone() : c.phone(), line.email() != null ? line.email() : c.email(),
+                    line.inTarget(), line.nationalId() != null ? line.nationalId() : c.nationalId(),
+                    line.staffCode() != null ? line.staffCode() : c.staffCode(),
+                    rule, c.personId(), c.version(), c.membershipId());
+            List<RowMessage> messages = new ArrayList<>();
+            messages.add(RowMessage.of(null, rule.translationKey()));
+            change(messages, RosterColumns.NAME, c.fullName(), merged.fullName());
+            change(messages, RosterColumns.SEX, sexWord(c.sex()), sexWord(merged.sex()));
+            change(messages, RosterColumns.BIRTH_YEAR, c.birthYear(), merged.birthYear());
+            change(messages, RosterColumns.PHONE, c.phone(), merged.phone());
+            change(messages, RosterColumns.EMAIL, c.email(), merged.email());
+            change(messages, RosterColumns.NATIONAL_ID, c.nationalId(), merged.nationalId());
+            change(messages, RosterColumns.STAFF_CODE, c.staffCode(), merged.staffCode());
+            int detailChanges = messages.size();
+            if (c.membershipId() == null) {
+                messages.add(RowMessage.of(RosterColumns.header(RosterColumns.UNIT), "roster.import.change-rejoin",
+                        unitNames.get(merged.unitId())));
+            } else {
+                if (!Objects.equals(c.unitId(), merged.unitId())) {
+                    String from = unitNames.computeIfAbsent(c.unitId(),
+                            id -> queries.unitNames(List.of(id)).getOrDefault(id, "#" + id));
+                    change(messages, RosterColumns.UNIT, from, unitNames.get(merged.unitId()));
+                }
+                change(messages, RosterColumns.CATEGORY, c.category() == null ? null : RosterColumns.word(c.category()),
+                        RosterColumns.word(merged.category()));
+                change(messages, RosterColumns.POSITION, c.position(), merged.position());
+                change(messages, RosterColumns.SOCIAL_WORK, yesNo(c.inTarget()), yesNo(merged.inTarget()));
+            }
+            boolean membershipChanges = messages.size() > detailChanges;
+            if (membershipChanges && c.validFrom() != null && !effectiveOn.isAfter(c.validFrom())) {
+                return new PreviewRow(rowNo, RowOutcome.ERROR, c.personId(), null, List.of(RowMessage.of(null,
+                        "roster.import.error.date-too-early", DAY.format(c.validFrom()))));
+            }
+            RowOutcome outcome = messages.size() == 1 ? RowOutcome.UNCHANGED : RowOutcome.UPDATE;
+            return new PreviewRow(rowNo, outcome, c.personId(), ImportJson.write(merged), messages);
+        }
+
+        private PreviewRow rowError(Parsing p, String column, String key, Object... args) {
+            return new PreviewRow(p.rowNo, RowOutcome.ERROR, null, null, List.of(RowMessage.of(column, key, args)));
+        }
+    }
+
+    private record Parsing(int rowNo, RosterLine line, List<RowMessage> messages) {
+    }
+
+    private static <T> T check(List<RowMessage> errors, String key, SourceRow row, Parsed<T> parsed) {
+        if (parsed.isError()) {
+            String raw = Text.clean(row.get(key));
+            errors.add(RowMessage.of(RosterColumns.header(key), parsed.errorKey(), raw == null ? "" : raw));
+        }
+        return parsed.value();
+    }
+
+    private static <T> T required(List<RowMessage> errors, String key, SourceRow row, Parsed<T> parsed) {
+        T value = check(errors, key, row, parsed);
+        if (parsed.isEmpty()) {
+            errors.add(RowMessage.of(RosterColumns.header(key), "roster.import.error.required"));
+        }
+        return value;
+    }
+
+    private static boolean hasError(List<RowMessage> errors, String key) {
+        return errors.stream().anyMatch(e -> RosterColumns.header(key).equals(e.column()));
+    }
+
+    private static void change(List<RowMessage> messages, String key, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            messages.add(RowMessage.of(RosterColumns.header(key), "roster.import.change",
+                    before == null ? "—" : before, after == null ? "—" : after));
+        }
+    }
+
+    private static String lower(String name) {
+        return Text.clean(name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String sexWord(Sex sex) {
+        return sex == null ? null : sex == Sex.F ? "Nữ" : "Nam";
+    }
+
+    private static String yesNo(Boolean value) {
+        return value == null ? null : value ? "Có" : "Không";
+    }
+
+    // ---- commit ----
+
+    /** One commit's writes and their effects, sent for undo a chunk at a time. */
+    private final class Commit {
+
+        private final long batchId;
+        private final LocalDate effectiveOn;
+        private final List<ImportEffect> effects = new ArrayList<>();
+        private final Map<Long, Boolean> manageable = new HashMap<>();
+        private final Map<Long, String> unitNames = new HashMap<>();
+        private int seq;
+        int created;
+        int updated;
+
+        Commit(long batchId, LocalDate effectiveOn) {
+            this.batchId = batchId;
+            this.effectiveOn = effectiveOn;
+        }
+
+        void row(PreviewRow row) {
+            RosterLine line = ImportJson.read(row.payload(), RosterLine.class);
+            requireManageable(line.unitId());
+            try {
+                if (row.outcome() == RowOutcome.NEW) {
+                    long personId = queries.insertPerson(line);
+                    effect(row.rowNo(), PERSON_CREATED, personId, null);
+                    long membershipId = queries.insertMembership(personId, line, effectiveOn);
+                    effect(row.rowNo(), MEMBERSHIP_OPENED, membershipId, null);
+                    audit.record("person.create", AuditLog.Entity.PERSON, personId, line.fullName(), null,
+                            Changes.of().field("audit.field.unit", null, unitName(line.unitId()))
+                                    .field("audit.field.valid-from", null, effectiveOn)
+                                    .field("audit.field.import-batch", null, batchId).after());
+                    created++;
+                } else {
+                    update(row, line);
+                    updated++;
+                }
+            } catch (DataIntegrityViolationException e) {
+                throw RefusedException.of("roster.import.error.commit-row", row.rowNo());
+            }
+        }
+
+        private void update(PreviewRow row, RosterLine line) {
+            Candidate now = queries.candidate(line.personId()).orElseThrow(() -> stale(row));
+            if (now.version() != line.personVersion() || !Objects.equals(now.membershipId(), line.membershipId())) {
+                throw stale(row);
+            }
+            requireManageable(now.scopeUnitId());
+            RosterLine before = RosterLine.detailsOf(now);
+            boolean details = !Objects.equals(now.fullName(), line.fullName()) || now.sex() != line.sex()
+                    || !Objects.equals(now.birthYear(), line.birthYear()) || !Objects.equals(now.phone(), line.phone())
+                    || !Objects.equals(now.email(), line.email()) || !Objects.equals(now.nationalId(), line.nationalId())
+                    || !Objects.equals(now.staffCode(), line.staffCode());
+            if (details) {
+                if (!queries.updatePerson(now.personId(), now.version(), line)) {
+                    throw stale(row);
+                }
+                effect(row.rowNo(), PERSON_UPDATED, now.personId(),
+                        ImportJson.write(new UpdatedData(before, now.version() + 1)));
+                audit.record("person.update", AuditLog.Entity.PERSON, now.personId(), line.fullName(),
+                        Changes.of().field("audit.field.full-name", now.fullName(), line.fullName())
+                                .field("audit.field.birth-year", now.birthYear(), line.birthYear())
+                                .field("audit.field.phone", now.phone(), line.phone())
+                                .field("audit.field.email", now.email(), line.email()).before(),
+                        Changes.of().field("audit.field.full-name", now.fullName(), line.fullName())
+                                .field("audit.field.birth-year", now.birthYear(), line.birthYear())
+                                .field("audit.field.phone", now.phone(), line.phone())
+                                .field("audit.field.email", now.email(), line.email())
+                                .field("audit.field.import-batch", null, batchId).after());
+            }
+            boolean terms = now.membershipId() == null || !Objects.equals(now.unitId(), line.unitId())
+                    || now.category() != line.category() || !Objects.equals(now.position(), line.position())
+                    || !Objects.equals(now.inTarget(), line.inTarget());
+            if (terms) {
+                if (now.membershipId() != null) {
+                    if (!queries.closeMembership(now.membershipId(), effectiveOn)) {
+                        throw stale(row);
+                    }
+                    effect(row.rowNo(), MEMBERSHIP_CLOSED, now.membershipId(), ImportJson.write(new ClosedData(effectiveOn)));
+                }
+                long opened = queries.insertMembership(now.personId(), line, effectiveOn);
+                effect(row.rowNo(), MEMBERSHIP_OPENED, opened, null);
+                boolean transfer = !Objects.equals(now.unitId(), line.unitId());
+                audit.record(transfer ? "membership.transfer" : "membership.change", AuditLog.Entity.MEMBERSHIP,
+                        now.personId(), line.fullName(),
+                        Changes.of().field("audit.field.unit", now.unitId() == null ? null : unitName(now.unitId()),
+                                unitName(line.unitId())).before(),
+                        Changes.of().field("audit.field.unit", now.unitId() == null ? null : unitName(now.unitId()),
+                                        unitName(line.unitId()))
+                                .field("audit.field.valid-from", null, effectiveOn)
+                                .field("audit.field.import-batch", null, batchId).after());
+            }
+        }
+
+        void leave(Missing missing, LocalDate on) {
+            requireManageable(missing.unitId());
+            if (!on.isAfter(missing.validFrom())) {
+                throw RefusedException.of("roster.import.error.leave-too-early", missing.fullName(),
+                        DAY.format(missing.validFrom()));
+            }
+            if (!queries.closeMembership(missing.membershipId(), on)) {
+                throw RefusedException.of("roster.import.error.leave-stale", missing.fullName());
+            }
+            effect(null, MEMBERSHIP_CLOSED, missing.membershipId(), ImportJson.write(new ClosedData(on)));
+            audit.record("membership.leave", AuditLog.Entity.MEMBERSHIP, missing.personId(), missing.fullName(),
+                    Changes.of().field("audit.field.unit", null, missing.unitName()).after(),
+                    Changes.of().field("audit.field.valid-to", null, on)
+                            .field("audit.field.import-batch", null, batchId).after());
+        }
+
+        private void effect(Integer rowNo, String kind, long targetId, String data) {
+            effects.add(new ImportEffect(++seq, rowNo, kind, targetId, data));
+        }
+
+        void flushEffects() {
+            batches.addEffects(batchId, List.copyOf(effects));
+            effects.clear();
+        }
+
+        private void requireManageable(long unitId) {
+            if (!manageable.computeIfAbsent(unitId, scope::canManage)) {
+                throw RefusedException.of("roster.import.error.commit-scope");
+            }
+        }
+
+        private String unitName(long unitId) {
+            return unitNames.computeIfAbsent(unitId, id -> queries.unitNames(List.of(id)).getOrDefault(id, "#" + id));
+        }
+
+        private RefusedException stale(PreviewRow row) {
+            return RefusedException.of("roster.import.error.stale", row.rowNo());
+        }
+    }
+
+}
