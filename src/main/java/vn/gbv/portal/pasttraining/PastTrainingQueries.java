@@ -138,13 +138,20 @@ class PastTrainingQueries {
                         .addValue("score", r.line().score()).addValue("batch", batchId)
                         .addValue("supersedes", r.line().supersedesId()).addValue("at", at).addValue("by", user))
                         .toArray(SqlParameterSource[]::new));
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.query("""
+                select id, person_id, course_id from completion
+                where import_batch_id = :batch and person_id in (:people)""",
+                new MapSqlParameterSource("batch", batchId)
+                        .addValue("people", rows.stream().map(r -> r.line().personId()).distinct().toList()),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        ids.put(rs.getLong(2) + "|" + rs.getLong(3), rs.getLong(1)));
         jdbc.batchUpdate("""
                 insert into past_training (completion_id, batch_id, row_no, place, trainer)
-                select c.id, :batch, :row, :place, :trainer from completion c
-                where c.import_batch_id = :batch and c.person_id = :person and c.course_id = :course""",
+                values (:id, :batch, :row, :place, :trainer)""",
                 rows.stream().map(r -> new MapSqlParameterSource("batch", batchId).addValue("row", r.rowNo())
                         .addValue("place", r.line().place()).addValue("trainer", r.line().trainer())
-                        .addValue("person", r.line().personId()).addValue("course", r.line().courseId()))
+                        .addValue("id", ids.get(r.line().personId() + "|" + r.line().courseId())))
                         .toArray(SqlParameterSource[]::new));
     }
 

@@ -96,6 +96,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item("nav.people", "people", VaadinIcon.USERS));
             nav.addItem(item("nav.coverage", "coverage", VaadinIcon.CHART));
             nav.addItem(item("nav.certificates", "certificates", VaadinIcon.DIPLOMA));
+            nav.addItem(item("nav.past-training", "imports/completions", VaadinIcon.UPLOAD));
         }
         if (user.isAdmin()) {
             nav.addItem(item("nav.accounts", "admin/accounts", VaadinIcon.KEY));

@@ -52,7 +52,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
-                "certificates");
+                "certificates", "imports/completions");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
         assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
@@ -64,7 +64,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
         assertThat(navigationPaths()).containsExactly("", "course-admin", "quiz-attempts", "units", "people",
-                "coverage", "certificates", "admin/accounts", "audit");
+                "coverage", "certificates", "imports/completions", "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
