@@ -70,6 +70,7 @@ public class RosterImports {
     static final String MEMBERSHIP_OPENED = "MEMBERSHIP_OPENED";
     static final String MEMBERSHIP_CLOSED = "MEMBERSHIP_CLOSED";
     private static final Set<RowOutcome> WRITTEN = EnumSet.of(RowOutcome.NEW, RowOutcome.UPDATE);
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What the upload chose (the date changes take effect) and what reading learned (the file's units). */
     record Options(LocalDate effectiveOn, List<Long> unitIds) {
@@ -201,6 +202,8 @@ public class RosterImports {
         if (leaveMissingOn != null && leaveMissingOn.isAfter(today)) {
             throw RefusedException.onField("leaveDate", "people.error.future-date");
         }
+        // Read before the new people exist: they are in the units but, being new, matched no one.
+        List<Missing> leaving = leaveMissingOn == null ? List.of() : queries.missing(options.unitIds(), batchId);
         batches.markCommitted(batchId);
         Commit commit = new Commit(batchId, options.effectiveOn());
         int total = batches.rowCount(batchId, WRITTEN);
@@ -211,8 +214,8 @@ public class RosterImports {
             commit.flushEffects();
         }
         int left = 0;
-        if (leaveMissingOn != null) {
-            for (Missing missing : queries.missing(options.unitIds(), batchId)) {
+        if (!leaving.isEmpty()) {
+            for (Missing missing : leaving) {
                 commit.leave(missing, leaveMissingOn);
                 left++;
             }
@@ -499,7 +502,7 @@ public class RosterImports {
             boolean membershipChanges = messages.size() > detailChanges;
             if (membershipChanges && c.validFrom() != null && !effectiveOn.isAfter(c.validFrom())) {
                 return new PreviewRow(rowNo, RowOutcome.ERROR, c.personId(), null, List.of(RowMessage.of(null,
-                        "roster.import.error.date-too-early", c.validFrom().toString())));
+                        "roster.import.error.date-too-early", DAY.format(c.validFrom()))));
             }
             RowOutcome outcome = messages.size() == 1 ? RowOutcome.UNCHANGED : RowOutcome.UPDATE;
             return new PreviewRow(rowNo, outcome, c.personId(), ImportJson.write(merged), messages);
@@ -650,7 +653,7 @@ public class RosterImports {
             requireManageable(missing.unitId());
             if (!on.isAfter(missing.validFrom())) {
                 throw RefusedException.of("roster.import.error.leave-too-early", missing.fullName(),
-                        missing.validFrom().toString());
+                        DAY.format(missing.validFrom()));
             }
             if (!queries.closeMembership(missing.membershipId(), on)) {
                 throw RefusedException.of("roster.import.error.leave-stale", missing.fullName());

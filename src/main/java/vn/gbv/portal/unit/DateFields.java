@@ -9,19 +9,19 @@ import vn.gbv.portal.i18n.LocalDates;
  * Date pickers for changes to units and people. Changes are recorded when they have happened, so
  * a picker offers no day after today.
  */
-final class DateFields {
+public final class DateFields {
 
     private DateFields() {
     }
 
-    static DatePicker picker(Component owner, String labelKey) {
+    public static DatePicker picker(Component owner, String labelKey) {
         DatePicker picker = LocalDates.picker(owner, labelKey);
         picker.setMax(LocalDate.now());
         picker.setValue(LocalDate.now());
         return picker;
     }
 
-    static String format(Component owner, LocalDate date) {
+    public static String format(Component owner, LocalDate date) {
         return LocalDates.format(owner, date);
     }
 }

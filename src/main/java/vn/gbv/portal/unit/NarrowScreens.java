@@ -6,14 +6,14 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 
 /** On a phone (a window narrower than 600 px) grids show only the columns that matter most. */
-final class NarrowScreens {
+public final class NarrowScreens {
 
     private static final int NARROW_PX = 600;
 
     private NarrowScreens() {
     }
 
-    static void hideWhenNarrow(Component view, List<? extends Grid.Column<?>> columns) {
+    public static void hideWhenNarrow(Component view, List<? extends Grid.Column<?>> columns) {
         view.addAttachListener(attach -> {
             var page = attach.getUI().getPage();
             page.retrieveExtendedClientDetails(details -> fit(columns, details.getWindowInnerWidth()));

@@ -21,9 +21,9 @@ import vn.gbv.portal.unit.UnitService.UnitNode;
  * Adds a person to the staff list, edits their details, changes their membership (transfer,
  * category, position, target flag) from a date, or records that they left.
  */
-class PersonDialog extends FormDialog {
+public class PersonDialog extends FormDialog {
 
-    enum Action { ADD, EDIT, CHANGE, LEAVE }
+    public enum Action { ADD, EDIT, CHANGE, LEAVE }
 
     final TextField fullName = new TextField();
     final RadioButtonGroup<Sex> sex = new RadioButtonGroup<>();
@@ -63,7 +63,7 @@ class PersonDialog extends FormDialog {
      * For ADD, person is null and unit the suggested unit; for CHANGE, unit is the person's
      * current unit; EDIT and LEAVE need no unit.
      */
-    PersonDialog(Action action, PersonDetails person, UnitNode unit, PersonService people, UnitService units,
+    public PersonDialog(Action action, PersonDetails person, UnitNode unit, PersonService people, UnitService units,
                  Runnable onSaved) {
         super(onSaved);
         this.action = action;
@@ -228,7 +228,7 @@ class PersonDialog extends FormDialog {
     }
 
     /** The current membership's unit, for the CHANGE action's unit field. */
-    static UnitNode currentUnit(PersonDetails person, UnitService units) {
+    public static UnitNode currentUnit(PersonDetails person, UnitService units) {
         return person.current().map(MembershipRecord::unitId).map(units::unit).orElse(null);
     }
 }

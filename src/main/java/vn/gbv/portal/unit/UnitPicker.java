@@ -4,12 +4,12 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import vn.gbv.portal.unit.UnitService.UnitNode;
 
 /** A combo box of the open units in the caller's scope, searched by name or code as the user types. */
-final class UnitPicker {
+public final class UnitPicker {
 
     private UnitPicker() {
     }
 
-    static ComboBox<UnitNode> create(UnitService units, String label) {
+    public static ComboBox<UnitNode> create(UnitService units, String label) {
         ComboBox<UnitNode> box = new ComboBox<>(label);
         box.setItems(query -> units.search(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         box.getLazyDataView().setIdentifierProvider(UnitNode::id);

@@ -31,7 +31,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isNotEqualTo("UnitTreeView");
-        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isNotEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("my-learning")).isEqualTo("MyLearningView");
@@ -41,7 +41,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
     void trainerSeesCoursesButNotUnits() {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "quiz-attempts");
-        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
@@ -54,7 +54,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
                 "certificates", "imports/completions");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
-        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isNotEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("audit")).isNotEqualTo("AuditView");
@@ -68,7 +68,7 @@ class RoleNavigationTest extends SpringBrowserlessTest {
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
-        assertThat(viewAfterNavigatingTo("people")).isEqualTo("PeopleView");
+        assertThat(viewAfterNavigatingTo("people")).isEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
         assertThat(viewAfterNavigatingTo("my-learning")).isNotEqualTo("MyLearningView");
     }

@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.gbv.portal.security.Role;
-import vn.gbv.portal.unit.PersonService.PersonRow;
+import vn.gbv.portal.roster.RosterService.RosterRow;
+import vn.gbv.portal.roster.RosterView;
 import vn.gbv.portal.unit.UnitService.UnitNode;
 
 @SpringBootTest
@@ -43,7 +44,7 @@ class PeopleViewTest extends SpringBrowserlessTest {
 
     @Test
     void addingAPersonThroughTheDialogShowsThemInTheList() {
-        navigate(PeopleView.class);
+        navigate(RosterView.class);
         assertThat(unitPicker().getValue().id()).isEqualTo(ward);
         assertThat(names()).containsExactly("Bùi Văn Đức");
 
@@ -61,18 +62,18 @@ class PeopleViewTest extends SpringBrowserlessTest {
         test(dialog.save).click();
 
         assertThat(find(PersonDialog.class).exists()).isFalse();
-        GridTester<Grid<PersonRow>, PersonRow> grid = test(peopleGrid());
+        GridTester<Grid<RosterRow>, RosterRow> grid = test(peopleGrid());
         assertThat(names()).containsExactly("Bùi Văn Đức", "Ngô Thị Hạnh");
         int row = names().indexOf("Ngô Thị Hạnh");
         assertThat(grid.getRow(row))
-                .extracting(PersonRow::category, PersonRow::inTarget, PersonRow::since, PersonRow::unitId)
+                .extracting(RosterRow::category, RosterRow::inTarget, RosterRow::since, RosterRow::unitId)
                 .containsExactly(StaffCategory.VIEN_CHUC, true, LocalDate.of(2025, 3, 1), ward);
         assertThat(grid.getCellText(row, grid.getColumnPosition("category"))).isEqualTo("Viên chức");
     }
 
     @Test
     void aBirthYearOutOfRangeShowsAnErrorOnTheField() {
-        navigate(PeopleView.class);
+        navigate(RosterView.class);
         test(button("people.action.add")).click();
         PersonDialog dialog = find(PersonDialog.class).single();
         test(dialog.fullName).setValue("Đặng Văn Sai");
@@ -95,12 +96,12 @@ class PeopleViewTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Grid<PersonRow> peopleGrid() {
+    private Grid<RosterRow> peopleGrid() {
         return findInView(Grid.class).withClassName("people-grid").single();
     }
 
     private List<String> names() {
-        GridTester<Grid<PersonRow>, PersonRow> grid = test(peopleGrid());
+        GridTester<Grid<RosterRow>, RosterRow> grid = test(peopleGrid());
         return IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).fullName()).toList();
     }
 

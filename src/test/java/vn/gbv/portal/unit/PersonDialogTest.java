@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import vn.gbv.portal.i18n.PortalI18nProvider;
 import vn.gbv.portal.security.Role;
-import vn.gbv.portal.unit.PersonService.PersonRow;
+import vn.gbv.portal.roster.RosterService.RosterRow;
+import vn.gbv.portal.roster.RosterView;
 
 /** The person dialog: the birth-year hint, the identifiers, and an edit that someone else overtook. */
 @SpringBootTest
@@ -46,7 +47,7 @@ class PersonDialogTest extends SpringBrowserlessTest {
 
     @Test
     void theBirthYearHintAndErrorShowYearsWithoutAThousandsSeparator() {
-        navigate(PeopleView.class);
+        navigate(RosterView.class);
         PersonDialog dialog = openAdd();
 
         assertThat(dialog.birthYear.getHelperText()).isEqualTo("Không bắt buộc; từ 1940 đến 2010.");
@@ -58,8 +59,8 @@ class PersonDialogTest extends SpringBrowserlessTest {
 
     @Test
     void theListShowsTheNationalIdMasked() {
-        navigate(PeopleView.class);
-        GridTester<Grid<PersonRow>, PersonRow> grid = test(peopleGrid());
+        navigate(RosterView.class);
+        GridTester<Grid<RosterRow>, RosterRow> grid = test(peopleGrid());
         int row = rowOf(grid, known);
 
         assertThat(grid.getCellText(row, grid.getColumnPosition("nationalId")))
@@ -68,7 +69,7 @@ class PersonDialogTest extends SpringBrowserlessTest {
 
     @Test
     void aWrongOrTakenNationalIdIsShownOnItsField() {
-        navigate(PeopleView.class);
+        navigate(RosterView.class);
         PersonDialog dialog = openAdd();
         test(dialog.fullName).setValue("Trương Thị Na");
         test(dialog.sex).selectItem(t("people.sex.F"));
@@ -92,8 +93,8 @@ class PersonDialogTest extends SpringBrowserlessTest {
 
     @Test
     void anEditOvertakenBySomeoneElseIsRefusedWithAReloadMessage() {
-        navigate(PeopleView.class);
-        GridTester<Grid<PersonRow>, PersonRow> grid = test(peopleGrid());
+        navigate(RosterView.class);
+        GridTester<Grid<RosterRow>, RosterRow> grid = test(peopleGrid());
         grid.select(rowOf(grid, known));
         test(findInView(Button.class).withText(t("people.action.edit")).single()).click();
         PersonDialog dialog = find(PersonDialog.class).single();
@@ -116,11 +117,11 @@ class PersonDialogTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Grid<PersonRow> peopleGrid() {
+    private Grid<RosterRow> peopleGrid() {
         return findInView(Grid.class).withClassName("people-grid").single();
     }
 
-    private static int rowOf(GridTester<Grid<PersonRow>, PersonRow> grid, long personId) {
+    private static int rowOf(GridTester<Grid<RosterRow>, RosterRow> grid, long personId) {
         return IntStream.range(0, grid.size()).filter(i -> grid.getRow(i).personId() == personId).findFirst()
                 .orElseThrow();
     }

@@ -1,11 +1,13 @@
-package vn.gbv.portal.unit;
+package vn.gbv.portal.roster;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -13,38 +15,61 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import vn.gbv.portal.base.RefusedException;
+import vn.gbv.portal.i18n.LocalDates;
+import vn.gbv.portal.roster.RosterService.RosterFilter;
+import vn.gbv.portal.roster.RosterService.RosterRow;
 import vn.gbv.portal.security.Role;
+import vn.gbv.portal.unit.DateFields;
+import vn.gbv.portal.unit.NarrowScreens;
+import vn.gbv.portal.unit.PersonDialog;
 import vn.gbv.portal.unit.PersonDialog.Action;
+import vn.gbv.portal.unit.PersonService;
 import vn.gbv.portal.unit.PersonService.MembershipRecord;
 import vn.gbv.portal.unit.PersonService.PersonDetails;
-import vn.gbv.portal.unit.PersonService.PersonFilter;
-import vn.gbv.portal.unit.PersonService.PersonRow;
+import vn.gbv.portal.unit.Sex;
+import vn.gbv.portal.unit.StaffCategory;
+import vn.gbv.portal.unit.UnitPicker;
+import vn.gbv.portal.unit.UnitService;
 import vn.gbv.portal.unit.UnitService.UnitNode;
 
 /**
- * The staff list of a unit and of every unit below it, as of today, loaded a page at a time;
- * adding people, and for the selected person their details and membership history.
+ * The roster (issue 17, item 1): the staff of a unit and of every unit below it as of today,
+ * loaded a page at a time and filtered by name, category, sex, target population and trained or
+ * not; adding people, and for the selected person their details and membership history with edit,
+ * transfer or change (with a date), leaving (with a date). The target-population flag is "does
+ * social work" (PRODUCT.md). Above the list, the unit's attestation for the current reporting
+ * period, and the import.
  */
 @Route("people")
+@RouteAlias("rosters")
 @RolesAllowed({Role.Names.ADMIN, Role.Names.UNIT_MANAGER})
-class PeopleView extends Main implements HasDynamicTitle {
+public class RosterView extends Main implements HasDynamicTitle {
 
     private final ComboBox<UnitNode> unit;
     private final TextField name = new TextField();
     private final Select<StaffCategory> category = new Select<>();
+    private final Select<Sex> sex = new Select<>();
     private final Select<Boolean> inTarget = new Select<>();
+    private final Select<Boolean> trained = new Select<>();
     private final Button add = new Button();
-    private final Grid<PersonRow> grid = new Grid<>();
+    private final Grid<RosterRow> grid = new Grid<>();
     private final Section detail = new Section();
     private final H3 detailName = new H3();
     private final Paragraph detailFacts = new Paragraph();
@@ -53,19 +78,27 @@ class PeopleView extends Main implements HasDynamicTitle {
     private final Button change = new Button();
     private final Button leave = new Button();
     private final Grid<MembershipRecord> history = new Grid<>();
+    final Section attestation = new Section();
 
     private final PersonService people;
+    private final RosterService roster;
+    private final RosterAttestations attestations;
     private final UnitService units;
-    private final GridLazyDataView<PersonRow> rows;
+    private final GridLazyDataView<RosterRow> rows;
     private PersonDetails shown;
 
-    PeopleView(PersonService people, UnitService units) {
+    RosterView(PersonService people, RosterService roster, RosterAttestations attestations, UnitService units) {
         this.people = people;
+        this.roster = roster;
+        this.attestations = attestations;
         this.units = units;
         addClassNames("page", "people-view");
 
         unit = UnitPicker.create(units, getTranslation("people.filter.unit"));
-        unit.addValueChangeListener(e -> refresh());
+        unit.addValueChangeListener(e -> {
+            refresh();
+            showAttestation();
+        });
         name.setLabel(getTranslation("people.filter.name"));
         name.setClearButtonVisible(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
@@ -76,53 +109,116 @@ class PeopleView extends Main implements HasDynamicTitle {
         category.setItems(StaffCategory.values());
         category.setItemLabelGenerator(c -> getTranslation(c == null ? "people.filter.any" : c.translationKey()));
         category.addValueChangeListener(e -> refresh());
-        inTarget.setLabel(getTranslation("people.filter.in-target"));
-        inTarget.setEmptySelectionAllowed(true);
-        inTarget.setEmptySelectionCaption(getTranslation("people.filter.any"));
-        inTarget.setItems(true, false);
-        inTarget.setItemLabelGenerator(v -> v == null ? getTranslation("people.filter.any")
-                : getTranslation(v ? "people.filter.in-target.yes" : "people.filter.in-target.no"));
-        inTarget.addValueChangeListener(e -> refresh());
+        sex.setLabel(getTranslation("people.filter.sex"));
+        sex.setEmptySelectionAllowed(true);
+        sex.setEmptySelectionCaption(getTranslation("people.filter.any"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(s -> getTranslation(s == null ? "people.filter.any" : s.translationKey()));
+        sex.addValueChangeListener(e -> refresh());
+        setUpYesNo(inTarget, "people.filter.in-target", "people.filter.in-target.yes", "people.filter.in-target.no");
+        setUpYesNo(trained, "roster.filter.trained", "roster.filter.trained.yes", "roster.filter.trained.no");
         add.setText(getTranslation("people.action.add"));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e ->
                 new PersonDialog(Action.ADD, null, unit.getValue(), people, units, this::refresh).open());
-        Div toolbar = new Div(unit, name, category, inTarget, add);
+        Anchor importLink = new Anchor("rosters/import", getTranslation("roster.import.link"));
+        importLink.addClassName("roster-import-link");
+        Div toolbar = new Div(unit, name, category, sex, inTarget, trained, add, importLink);
         toolbar.addClassName("toolbar");
 
-        grid.addColumn(PersonRow::fullName).setKey("fullName").setHeader(getTranslation("people.column.name"))
+        grid.addColumn(RosterRow::fullName).setKey("fullName").setHeader(getTranslation("people.column.name"))
                 .setFlexGrow(3);
-        Grid.Column<PersonRow> sex = grid.addColumn(r -> getTranslation(r.sex().translationKey())).setKey("sex")
+        Grid.Column<RosterRow> sexColumn = grid.addColumn(r -> getTranslation(r.sex().translationKey())).setKey("sex")
                 .setHeader(getTranslation("people.column.sex")).setAutoWidth(true).setFlexGrow(0);
-        Grid.Column<PersonRow> born = grid.addColumn(r -> r.birthYear() == null ? "" : r.birthYear().toString())
+        Grid.Column<RosterRow> born = grid.addColumn(r -> r.birthYear() == null ? "" : r.birthYear().toString())
                 .setKey("birthYear").setHeader(getTranslation("people.column.birth-year"))
                 .setAutoWidth(true).setFlexGrow(0);
-        Grid.Column<PersonRow> nationalId = grid.addColumn(PersonRow::maskedNationalId).setKey("nationalId")
+        Grid.Column<RosterRow> nationalId = grid.addColumn(r -> r.nationalIdLast4() == null ? null
+                        : PersonService.mask("00000000" + r.nationalIdLast4())).setKey("nationalId")
                 .setHeader(getTranslation("people.column.national-id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation(r.category().translationKey())).setKey("category")
                 .setHeader(getTranslation("people.column.category")).setAutoWidth(true).setFlexGrow(1);
-        Grid.Column<PersonRow> unitName = grid.addColumn(PersonRow::unitName).setKey("unit")
+        Grid.Column<RosterRow> unitName = grid.addColumn(RosterRow::unitName).setKey("unit")
                 .setHeader(getTranslation("people.column.unit")).setFlexGrow(2);
-        Grid.Column<PersonRow> position = grid.addColumn(PersonRow::position).setKey("position")
+        Grid.Column<RosterRow> position = grid.addColumn(RosterRow::position).setKey("position")
                 .setHeader(getTranslation("people.column.position")).setFlexGrow(2);
         grid.addColumn(r -> getTranslation(r.inTarget() ? "people.yes" : "people.no")).setKey("inTarget")
                 .setHeader(getTranslation("people.column.in-target")).setAutoWidth(true).setFlexGrow(0);
-        Grid.Column<PersonRow> since = grid.addColumn(r -> DateFields.format(this, r.since())).setKey("since")
+        Grid.Column<RosterRow> trainedColumn = grid.addColumn(r -> getTranslation(r.trained() ? "people.yes" : "people.no"))
+                .setKey("trained").setHeader(getTranslation("roster.column.trained")).setAutoWidth(true).setFlexGrow(0);
+        Grid.Column<RosterRow> since = grid.addColumn(r -> DateFields.format(this, r.since())).setKey("since")
                 .setHeader(getTranslation("people.column.since")).setAutoWidth(true).setFlexGrow(0);
-        NarrowScreens.hideWhenNarrow(this, List.of(sex, born, nationalId, unitName, position, since));
+        NarrowScreens.hideWhenNarrow(this, List.of(sexColumn, born, nationalId, unitName, position, trainedColumn, since));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("people.empty"));
         grid.addClassName("people-grid");
         rows = grid.setItems(
                 query -> unit.isEmpty() ? Stream.empty()
-                        : people.search(unit.getValue().id(), filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> unit.isEmpty() ? 0 : people.count(unit.getValue().id(), filter()));
-        rows.setIdentifierProvider(PersonRow::personId);
+                        : roster.search(unit.getValue().id(), filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> unit.isEmpty() ? 0 : roster.count(unit.getValue().id(), filter()));
+        rows.setIdentifierProvider(RosterRow::personId);
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue() == null ? null : e.getValue().personId()));
 
-        add(toolbar, grid, detail());
+        attestation.addClassName("roster-attestation");
+        add(attestation, toolbar, grid, detail());
         units.roots().stream().findFirst().ifPresent(unit::setValue);
+    }
+
+    private void setUpYesNo(Select<Boolean> select, String label, String yes, String no) {
+        select.setLabel(getTranslation(label));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("people.filter.any"));
+        select.setItems(true, false);
+        select.setItemLabelGenerator(v -> v == null ? getTranslation("people.filter.any") : getTranslation(v ? yes : no));
+        select.addValueChangeListener(e -> refresh());
+    }
+
+    /** Who attested this unit's roster for the current period, and whether it changed since; the button to attest. */
+    private void showAttestation() {
+        attestation.removeAll();
+        if (unit.isEmpty()) {
+            return;
+        }
+        long unitId = unit.getValue().id();
+        attestations.currentPeriod().ifPresentOrElse(period -> {
+            Paragraph state = new Paragraph();
+            state.addClassName("attestation-state");
+            attestations.latest(unitId, period.id()).ifPresentOrElse(a -> {
+                String when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(a.attestedAt().atZone(ZoneId.systemDefault()));
+                state.setText(getTranslation("roster.attest.done", period.name(), a.attestedName(), when,
+                        LocalDates.format(this, a.asOf()), a.population()));
+                attestation.add(state);
+                if (a.changedSince()) {
+                    Paragraph changed = new Paragraph(getTranslation("roster.attest.changed"));
+                    changed.addClassName("attestation-changed");
+                    attestation.add(changed);
+                }
+            }, () -> {
+                state.setText(getTranslation("roster.attest.none", period.name()));
+                attestation.add(state);
+            });
+            DatePicker asOf = LocalDates.picker(this, "roster.attest.as-of");
+            LocalDate today = LocalDate.now();
+            asOf.setMin(period.startsOn());
+            asOf.setMax(today.isBefore(period.endsOn()) ? today : period.endsOn());
+            asOf.setValue(asOf.getMax());
+            Button attest = new Button(getTranslation("roster.attest.action"), e -> {
+                try {
+                    attestations.attest(unitId, asOf.getValue(), null);
+                    Notification.show(getTranslation("roster.attest.saved"), 3000, Notification.Position.BOTTOM_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    showAttestation();
+                } catch (RefusedException refused) {
+                    asOf.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
+                    asOf.setInvalid(true);
+                }
+            });
+            attest.addClassName("attest-button");
+            Div form = new Div(asOf, attest);
+            form.addClassName("toolbar");
+            attestation.add(form);
+        }, () -> attestation.add(new Paragraph(getTranslation("roster.attest.no-period"))));
     }
 
     private Section detail() {
@@ -160,8 +256,9 @@ class PeopleView extends Main implements HasDynamicTitle {
         });
     }
 
-    private PersonFilter filter() {
-        return new PersonFilter(name.getValue(), category.getValue(), inTarget.getValue());
+    private RosterFilter filter() {
+        return new RosterFilter(name.getValue(), category.getValue(), sex.getValue(), inTarget.getValue(),
+                trained.getValue());
     }
 
     private void refresh() {
@@ -174,6 +271,7 @@ class PeopleView extends Main implements HasDynamicTitle {
         long id = shown.id();
         rows.refreshAll();
         show(id);
+        showAttestation();
     }
 
     private void show(Long personId) {
