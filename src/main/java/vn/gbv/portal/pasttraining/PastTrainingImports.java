@@ -246,7 +246,13 @@ public class PastTrainingImports {
         }
         Optional<Touched> touched = queries.firstTouched(batchId, batch.committedAt());
         if (touched.isPresent()) {
-            throw RefusedException.of("past-training.error.undo-touched." + touched.get().why(), touched.get().rowNo());
+            String key = switch (touched.get().why()) {
+                case "superseded" -> "past-training.error.undo-touched.superseded";
+                case "revoked" -> "past-training.error.undo-touched.revoked";
+                case "certificate" -> "past-training.error.undo-touched.certificate";
+                default -> "past-training.error.undo-touched.programme-certificate";
+            };
+            throw RefusedException.of(key, touched.get().rowNo());
         }
         String reason = "Hoàn tác lô nhập #" + batchId + " (" + batch.fileName() + ")";
         int revoked = queries.revokeBatch(batchId, reason.length() > 1000 ? reason.substring(0, 1000) : reason,
