@@ -78,6 +78,20 @@ class DemoDataLoader implements ApplicationRunner {
         loadedInThisRun = true;
     }
 
+    /**
+     * Lộc An's manager has confirmed the roster for the current reporting period (issue 17): the
+     * roster page shows who and when, and says so once the roster changes afterwards.
+     */
+    private void attestRoster(long unitId, String username, String name) {
+        jdbc.update("""
+                insert into roster_attestation (unit_id, period_id, as_of, population, attested_by, attested_name)
+                select ?, rp.id, least(curdate(), rp.ends_on),
+                       (select count(distinct m.person_id) from unit_closure c join membership m on m.unit_id = c.descendant_id
+                        and m.in_target and m.valid_to is null where c.ancestor_id = ?), ?, ?
+                from reporting_period rp where rp.starts_on <= curdate() and rp.ends_on >= curdate()
+                order by (rp.kind = 'ANNUAL') desc limit 1""", unitId, unitId, username, name);
+    }
+
     private void load() {
         long started = System.nanoTime();
         Random random = new Random(2026);
@@ -152,6 +166,7 @@ class DemoDataLoader implements ApplicationRunner {
         account("quanly.phongdinh", "Lê Văn Quang", managerPhongDinh, EnumSet.of(Role.UNIT_MANAGER, Role.LEARNER),
                 Set.of(wardUnits.get(2)[0]), "Phongdinh#2026");
         account("hocvien", "Phạm Thị Thu Hà", learner, EnumSet.of(Role.LEARNER), Set.of(), "Hoctap#2026");
+        attestRoster(wardUnits.get(0)[0], "quanly.locan", "Hoàng Thị Mai");
         settings.markDemoData();
         log.info("Demo data loaded: {} units, {} people, 5 accounts ({} ms)",
                 jdbc.queryForObject("select count(*) from unit", Integer.class), people.count(),
