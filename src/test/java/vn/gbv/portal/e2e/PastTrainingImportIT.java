@@ -47,8 +47,7 @@ class PastTrainingImportIT {
             browser.step("log in", () -> browser.logIn("quanly.locan", "Locan#2026hue"));
             browser.step("open the import page", () -> {
                 browser.open("imports/completions");
-                assertThat(browser.page.getByRole(AriaRole.HEADING,
-                        new Page.GetByRoleOptions().setName("Nhập kết quả tập huấn đã hoàn thành"))).isVisible();
+                assertThat(browser.page.locator("main h2")).hasText("Nhập kết quả tập huấn đã hoàn thành");
                 browser.screenshot("past-training-start-" + width);
             });
             browser.step("upload and preview", () -> {
