@@ -100,12 +100,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item("nav.people", "people", VaadinIcon.USERS));
             nav.addItem(item("nav.coverage", "coverage", VaadinIcon.CHART));
             nav.addItem(item("nav.certificates", "certificates", VaadinIcon.DIPLOMA));
+            nav.addItem(item("nav.past-training", "imports/completions", VaadinIcon.UPLOAD));
             nav.addItem(item("nav.reports", "reports", VaadinIcon.FILE_TEXT_O));
         }
         if (user.isAdmin()) {
             nav.addItem(item("nav.consolidation", "reports/consolidation", VaadinIcon.FILE_TREE));
-        }
-        if (user.isAdmin()) {
             nav.addItem(item("nav.accounts", "admin/accounts", VaadinIcon.KEY));
             nav.addItem(item("nav.audit", "audit", VaadinIcon.CLIPBOARD_TEXT));
         }

@@ -41,8 +41,11 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-trainer", roles = {"TRAINER", "LEARNER"})
     void trainerSeesCoursesButNotUnits() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "authoring", "quiz-attempts");
-        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("PeopleView");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "course-admin", "authoring", "quiz-attempts",
+                "classes");
+        assertThat(viewAfterNavigatingTo("classes")).isEqualTo("ClassesView");
+        assertThat(viewAfterNavigatingTo("people")).isNotEqualTo("RosterView");
+        assertThat(viewAfterNavigatingTo("imports/completions")).isNotEqualTo("PastTrainingImportView");
         assertThat(viewAfterNavigatingTo("quiz-attempts")).isEqualTo("AttemptGrantView");
         assertThat(viewAfterNavigatingTo("certificates")).isNotEqualTo("CertificatesView");
         assertThat(viewAfterNavigatingTo("course-admin")).isEqualTo("CourseAdminView");
@@ -52,8 +55,8 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-manager", roles = {"UNIT_MANAGER", "LEARNER"})
     void unitManagerSeesUnitsAndPeople() {
-        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "units", "people", "coverage",
-                "certificates", "reports");
+        assertThat(navigationPaths()).containsExactly("", "courses", "my-learning", "classes", "units", "people",
+                "coverage", "certificates", "imports/completions", "reports");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isNotEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("people")).isEqualTo("RosterView");
         assertThat(viewAfterNavigatingTo("certificates")).isEqualTo("CertificatesView");
@@ -64,8 +67,9 @@ class RoleNavigationTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "t-admin", roles = "ADMIN")
     void administratorSeesAdministration() {
-        assertThat(navigationPaths()).containsExactly("", "course-admin", "authoring", "quiz-attempts", "units", "people",
-                "coverage", "certificates", "reports", "reports/consolidation", "admin/accounts", "audit");
+        assertThat(navigationPaths()).containsExactly("", "course-admin", "authoring", "quiz-attempts", "classes", "units",
+                "people", "coverage", "certificates", "imports/completions", "reports", "reports/consolidation",
+                "admin/accounts", "audit");
         assertThat(viewAfterNavigatingTo("audit")).isEqualTo("AuditView");
         assertThat(viewAfterNavigatingTo("admin/accounts")).isEqualTo("AccountsView");
         assertThat(viewAfterNavigatingTo("units")).isEqualTo("UnitTreeView");
