@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.gbv.portal.base.SpreadsheetCells;
 import vn.gbv.portal.classroom.ClassService.ClassDetail;
 import vn.gbv.portal.classroom.ClassService.Enrolment;
 import vn.gbv.portal.classroom.ClassService.Session;
@@ -65,11 +66,7 @@ final class InvitationWorkbook {
 
     /** A cell starting with = + - @ (or a tab or CR) is kept as text, prefixed with an apostrophe. */
     static String inert(String text) {
-        if (text == null || text.isEmpty()) {
-            return text == null ? "" : text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+        return text == null ? "" : SpreadsheetCells.inert(text);
     }
 
     private static String category(vn.gbv.portal.unit.StaffCategory c) {

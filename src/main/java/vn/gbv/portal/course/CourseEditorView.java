@@ -43,6 +43,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import vn.gbv.portal.base.RefusedException;
+import vn.gbv.portal.base.UploadTexts;
 import vn.gbv.portal.course.AuthoringService.Check;
 import vn.gbv.portal.course.AuthoringService.Editor;
 import vn.gbv.portal.course.AuthoringService.Published;
@@ -446,6 +447,7 @@ class CourseEditorView extends Main implements HasUrlParameter<String>, HasDynam
             });
         }));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
+        UploadTexts.translate(upload);
         upload.setMaxFileSize(ImageCheck.MAX_BYTES);
         upload.setMaxFiles(1);
         upload.setId("image-upload");

@@ -37,16 +37,4 @@ public final class Text {
         return bare.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * A text written to a CSV that a spreadsheet opens: a cell that starts with = + - @, a tab or a
-     * carriage return would be read as a formula, so it gets a leading apostrophe (OWASP, "CSV injection").
-     */
-    public static String inert(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
-    }
 }

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import vn.gbv.portal.imports.Text;
+import vn.gbv.portal.base.SpreadsheetCells;
 
 /**
  * The downloadable past-training template: the Vietnamese headers and three example rows, one per
@@ -66,7 +66,7 @@ final class PastTrainingTemplate {
             printer.printRecord(PastTrainingColumns.FILE.headers());
             for (List<String> row : exampleRows(unitCode, courseCode)) {
                 List<String> inert = new ArrayList<>();
-                row.forEach(cell -> inert.add(Text.inert(cell)));
+                row.forEach(cell -> inert.add(SpreadsheetCells.inert(cell)));
                 printer.printRecord(inert);
             }
             printer.flush();

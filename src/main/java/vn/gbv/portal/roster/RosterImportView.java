@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.gbv.portal.base.RefusedException;
+import vn.gbv.portal.base.UploadTexts;
 import vn.gbv.portal.i18n.LocalDates;
 import vn.gbv.portal.imports.BatchCounts;
 import vn.gbv.portal.imports.BatchStatus;
@@ -100,6 +101,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
         upload.setAcceptedFileTypes(".xlsx", ".csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv");
         upload.setMaxFiles(1);
+        UploadTexts.translate(upload);
         upload.setMaxFileSize(20 * 1024 * 1024);
         upload.addClassName("roster-upload");
         problem.addClassName("form-problem");

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import vn.gbv.portal.imports.Text;
+import vn.gbv.portal.base.SpreadsheetCells;
 import vn.gbv.portal.unit.StaffCategory;
 
 /**
@@ -63,7 +63,7 @@ final class RosterTemplate {
             printer.printRecord(RosterColumns.FILE.headers());
             for (List<String> row : exampleRows(unitCode)) {
                 List<String> inert = new ArrayList<>();
-                row.forEach(cell -> inert.add(Text.inert(cell)));
+                row.forEach(cell -> inert.add(SpreadsheetCells.inert(cell)));
                 printer.printRecord(inert);
             }
             printer.flush();

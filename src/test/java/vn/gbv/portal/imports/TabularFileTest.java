@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gbv.portal.base.RefusedException;
+import vn.gbv.portal.base.SpreadsheetCells;
 import vn.gbv.portal.imports.TabularFile.Column;
 import vn.gbv.portal.imports.TabularFile.SourceRow;
 
@@ -79,9 +80,9 @@ class TabularFileTest {
         assertThat(Cells.digits("079 088 001 234", 12).value()).isEqualTo("079088001234");
         assertThat(Cells.digits("12345", 12).isError()).isTrue();
         assertThat(Cells.email("a@b").isError()).isTrue();
-        assertThat(Text.inert("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(Text.inert("-5")).isEqualTo("'-5");
-        assertThat(Text.inert("Lê")).isEqualTo("Lê");
+        assertThat(SpreadsheetCells.inert("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(SpreadsheetCells.inert("-5")).isEqualTo("'-5");
+        assertThat(SpreadsheetCells.inert("Lê")).isEqualTo("Lê");
     }
 
     private static Path write(String text, Charset charset) throws Exception {

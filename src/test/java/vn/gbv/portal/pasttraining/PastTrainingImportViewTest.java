@@ -80,6 +80,7 @@ class PastTrainingImportViewTest extends SpringBrowserlessTest {
     void aFileGivesThePreviewAndACommitThenAnUndo() {
         PastTrainingImportView view = open();
         assertThat(view.preview.isVisible()).isFalse();
+        assertThat(view.upload.getI18n().getAddFiles().getOne()).isEqualTo("Chọn tệp…");
 
         view.read("tap-huan.xlsx", file());
 
