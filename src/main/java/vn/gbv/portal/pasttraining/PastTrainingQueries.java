@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of the past-training import: what a row is matched against (people, courses, existing
  * completions, read a chunk of rows at a time with IN lists), the commit's inserts (plain INSERTs
- * in JDBC batches: the coverage triggers fire for every row) and the undo's revocations.
+ * in JDBC batches, coverage then recomputed once per person) and the undo's revocations.
  */
 @Repository
 class PastTrainingQueries {
@@ -124,10 +125,30 @@ class PastTrainingQueries {
 
     /**
      * Inserts the completions of a chunk of rows, then their place and trainer. Plain INSERTs in a
-     * JDBC batch: the database fires the coverage triggers for each row. A batch gives a person at
+     * JDBC batch, then coverage recomputed once per person of the chunk. A batch gives a person at
      * most one record per course, so (batch, person, course) finds each inserted row again.
      */
     void insert(long batchId, List<Insert> rows, String user, Instant now) {
+        List<Long> people = rows.stream().map(r -> r.line().personId()).distinct().toList();
+        coverageOncePerPerson(people, () -> insertCompletions(batchId, rows, user, now));
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.query("""
+                select id, person_id, course_id from completion
+                where import_batch_id = :batch and person_id in (:people)""",
+                new MapSqlParameterSource("batch", batchId)
+                        .addValue("people", people),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        ids.put(rs.getLong(2) + "|" + rs.getLong(3), rs.getLong(1)));
+        jdbc.batchUpdate("""
+                insert into past_training (completion_id, batch_id, row_no, place, trainer)
+                values (:id, :batch, :row, :place, :trainer)""",
+                rows.stream().map(r -> new MapSqlParameterSource("batch", batchId).addValue("row", r.rowNo())
+                        .addValue("place", r.line().place()).addValue("trainer", r.line().trainer())
+                        .addValue("id", ids.get(r.line().personId() + "|" + r.line().courseId())))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    private void insertCompletions(long batchId, List<Insert> rows, String user, Instant now) {
         Timestamp at = Timestamp.from(now);
         jdbc.batchUpdate("""
                 insert into completion (person_id, course_id, course_version_id, completed_on, score_percent, source,
@@ -138,21 +159,27 @@ class PastTrainingQueries {
                         .addValue("score", r.line().score()).addValue("batch", batchId)
                         .addValue("supersedes", r.line().supersedesId()).addValue("at", at).addValue("by", user))
                         .toArray(SqlParameterSource[]::new));
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        jdbc.query("""
-                select id, person_id, course_id from completion
-                where import_batch_id = :batch and person_id in (:people)""",
-                new MapSqlParameterSource("batch", batchId)
-                        .addValue("people", rows.stream().map(r -> r.line().personId()).distinct().toList()),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        ids.put(rs.getLong(2) + "|" + rs.getLong(3), rs.getLong(1)));
-        jdbc.batchUpdate("""
-                insert into past_training (completion_id, batch_id, row_no, place, trainer)
-                values (:id, :batch, :row, :place, :trainer)""",
-                rows.stream().map(r -> new MapSqlParameterSource("batch", batchId).addValue("row", r.rowNo())
-                        .addValue("place", r.line().place()).addValue("trainer", r.line().trainer())
-                        .addValue("id", ids.get(r.line().personId() + "|" + r.line().courseId())))
-                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * Many completions (or revocations) of few people: the per-row coverage triggers (V4_1) would
+     * recompute a person once per row, ten times for ten courses. With {@code @coverage_bulk_load}
+     * set on this connection they stand aside, and each person is recomputed once afterwards, in the
+     * same transaction (the caller's), which also keeps the population rows (V8) through their
+     * triggers. The variable is cleared in {@code finally}: a pooled connection left with it set
+     * would silently stop coverage from following later writes.
+     */
+    private void coverageOncePerPerson(List<Long> people, Runnable writes) {
+        JdbcTemplate plain = jdbc.getJdbcTemplate();
+        plain.execute("set @coverage_bulk_load = 1");
+        try {
+            writes.run();
+        } finally {
+            plain.execute("set @coverage_bulk_load = null");
+        }
+        for (Long person : people) {
+            plain.update("call coverage_recompute_person(?)", person);
+        }
     }
 
     // ---- undo ----
@@ -179,8 +206,17 @@ class PastTrainingQueries {
                 (rs, i) -> new Touched(rs.getInt(1), rs.getString(2))).stream().findFirst();
     }
 
-    /** Revokes every completion of the batch not revoked yet; the revocation triggers recompute coverage. */
+    /** Revokes every completion of the batch not revoked yet, then recomputes coverage once per person. */
     int revokeBatch(long batchId, String reason, String user) {
+        MapSqlParameterSource params = new MapSqlParameterSource("batch", batchId);
+        List<Long> people = jdbc.queryForList("select distinct person_id from completion where import_batch_id = :batch",
+                params, Long.class);
+        int[] revoked = new int[1];
+        coverageOncePerPerson(people, () -> revoked[0] = revokeAll(batchId, reason, user));
+        return revoked[0];
+    }
+
+    private int revokeAll(long batchId, String reason, String user) {
         return jdbc.update("""
                 insert into completion_revocation (completion_id, reason, revoked_by)
                 select c.id, :reason, :user from completion c

@@ -176,7 +176,7 @@ class PastTrainingImportTest {
                 byId + "|" + knowledge + "|2026-03-15|85|IMPORT|null|3|Hội trường UBND xã|Hội LHPN thành phố",
                 byCode + "|" + knowledge + "|2026-04-20|null|IMPORT|null|4|Trạm Y tế|null",
                 byName + "|" + inDepth + "|2026-05-05|90|IMPORT|null|5|null|Sở Tư pháp");
-        // The coverage trigger fired for each insert: the per-person table has the new first completions.
+        // Coverage followed (recomputed once per person after the inserts): the per-person table has the new first completions.
         assertThat(firstCompletion(byId, "knowledge")).isEqualTo(MARCH);
         assertThat(firstCompletion(byName, "in-depth")).isEqualTo(LocalDate.of(2026, 5, 5));
         assertThatThrownBy(() -> imports.commit(batch.id())).isInstanceOf(RefusedException.class)
