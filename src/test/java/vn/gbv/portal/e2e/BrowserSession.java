@@ -45,12 +45,28 @@ final class BrowserSession implements AutoCloseable {
         waitForVaadin();
     }
 
+    /**
+     * Logs in through the form. On a loaded CI machine the login form can render again after the
+     * fields were filled (seen once: both fields empty, the browser's required-field check holding
+     * the submit), so a submit that leaves the browser on the login page is tried once more.
+     */
     void logIn(String username, String password) {
         open("login");
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(url -> !url.contains("/login"));
+        for (int attempt = 1; ; attempt++) {
+            page.getByLabel("Tên đăng nhập").fill(username);
+            page.getByLabel("Mật khẩu").fill(password);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            try {
+                page.waitForURL(url -> !url.contains("/login"),
+                        new Page.WaitForURLOptions().setTimeout(attempt == 1 ? 20_000 : 60_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError stillOnLogin) {
+                if (attempt == 2) {
+                    throw stillOnLogin;
+                }
+                waitForVaadin();
+            }
+        }
         waitForVaadin();
     }
 
