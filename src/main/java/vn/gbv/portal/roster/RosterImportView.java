@@ -21,7 +21,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.gbv.portal.base.RefusedException;
-import vn.gbv.portal.base.UploadTexts;
 import vn.gbv.portal.i18n.LocalDates;
 import vn.gbv.portal.imports.BatchCounts;
 import vn.gbv.portal.imports.BatchStatus;
@@ -40,6 +38,7 @@ import vn.gbv.portal.imports.ImportJson;
 import vn.gbv.portal.imports.PreviewRow;
 import vn.gbv.portal.imports.RowMessage;
 import vn.gbv.portal.imports.RowOutcome;
+import vn.gbv.portal.imports.SpreadsheetUpload;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.unit.UnitService;
 
@@ -96,13 +95,7 @@ class RosterImportView extends Main implements HasDynamicTitle {
         effectiveOn.setValue(LocalDate.now());
         effectiveOn.setHelperText(getTranslation("roster.import.effective-on.helper"));
 
-        upload = new Upload(UploadHandler.toTempFile((metadata, file) ->
-                getUI().ifPresent(ui -> ui.access(() -> read(metadata.fileName(), file)))));
-        upload.setAcceptedFileTypes(".xlsx", ".csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv");
-        upload.setMaxFiles(1);
-        UploadTexts.translate(upload);
-        upload.setMaxFileSize(20 * 1024 * 1024);
+        upload = SpreadsheetUpload.create(this::read);
         upload.addClassName("roster-upload");
         problem.addClassName("form-problem");
         problem.getElement().setAttribute("role", "alert");
