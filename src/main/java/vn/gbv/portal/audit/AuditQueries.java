@@ -3,12 +3,13 @@ package vn.gbv.portal.audit;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.gbv.portal.audit.AuditLog.AuditFilter;
 import vn.gbv.portal.audit.AuditLog.AuditRow;
 
-/** The audit trail's SQL: one insert, and the filtered pages the administrator's view reads. */
+/** The audit trail's SQL: inserts (one, or a batch), and the filtered pages the administrator's view reads. */
 @Repository
 class AuditQueries {
 
@@ -21,9 +22,11 @@ class AuditQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate plain;
 
-    AuditQueries(JdbcClient jdbc) {
+    AuditQueries(JdbcClient jdbc, JdbcTemplate plain) {
         this.jdbc = jdbc;
+        this.plain = plain;
     }
 
     void insert(String actor, String action, String entityType, String entityId, String entityLabel,
@@ -36,6 +39,14 @@ class AuditQueries {
                 .param("entityId", entityId).param("entityLabel", entityLabel)
                 .param("before", before).param("after", after)
                 .update();
+    }
+
+    /** Rows of (actor, action, entity type, entity id, label, before, after), as one batch. */
+    void insertAll(List<Object[]> rows) {
+        plain.batchUpdate("""
+                insert into audit_event (actor, action, entity_type, entity_id, entity_label, before_value, after_value)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, rows);
     }
 
     List<AuditRow> search(AuditFilter filter, ZoneId zone, int offset, int limit) {

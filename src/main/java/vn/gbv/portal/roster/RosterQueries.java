@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.gbv.portal.coverage.TrainedCondition;
@@ -106,21 +107,43 @@ class RosterQueries {
 
     // ---- the writes of a commit and of its undo ----
 
-    long insertPerson(RosterLine line) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
+    /** These people, as {@link #byNationalIds} reads them, by id. */
+    Map<Long, Candidate> candidates(Collection<Long> personIds) {
+        Map<Long, Candidate> found = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.query(CANDIDATES + " where p.id in (:ids)", new MapSqlParameterSource("ids", personIds),
+                    RosterQueries::candidate).forEach(c -> found.put(c.personId(), c));
+        }
+        return found;
+    }
+
+    // ---- the writes of a commit (a chunk of rows at a time, each as one batch) and of its undo ----
+
+    /** New people, as the lines say; their ids in the lines' order. */
+    List<Long> insertPeople(List<RosterLine> lines) {
+        return insertReturningIds("""
                 insert into person (full_name, sex, birth_year, phone, email, national_id, staff_code)
-                values (:name, :sex, :year, :phone, :email, :nid, :code)""", details(line), key, new String[] {"id"});
-        return key.getKey().longValue();
+                values (:name, :sex, :year, :phone, :email, :nid, :code)""",
+                lines.stream().map(RosterQueries::details).toList());
+    }
+
+    /** A matched person's new details, from the version read at preview. */
+    record PersonUpdate(long personId, long version, RosterLine line) {
+    }
+
+    /** Per update, whether it was saved (false: someone saved that person since the version read). */
+    boolean[] updatePeople(List<PersonUpdate> updates) {
+        return saved(jdbc.batchUpdate("""
+                update person set full_name = :name, sex = :sex, birth_year = :year, phone = :phone, email = :email,
+                       national_id = :nid, staff_code = :code, version = version + 1
+                where id = :id and version = :version""",
+                updates.stream().map(u -> details(u.line()).addValue("id", u.personId()).addValue("version", u.version()))
+                        .toArray(SqlParameterSource[]::new)));
     }
 
     /** The record as the line says, from the version read at preview; false when someone saved it since. */
     boolean updatePerson(long personId, long version, RosterLine line) {
-        return jdbc.update("""
-                update person set full_name = :name, sex = :sex, birth_year = :year, phone = :phone, email = :email,
-                       national_id = :nid, staff_code = :code, version = version + 1
-                where id = :id and version = :version""",
-                details(line).addValue("id", personId).addValue("version", version)) == 1;
+        return updatePeople(List.of(new PersonUpdate(personId, version, line)))[0];
     }
 
     private static MapSqlParameterSource details(RosterLine line) {
@@ -129,21 +152,50 @@ class RosterQueries {
                 .addValue("nid", line.nationalId()).addValue("code", line.staffCode());
     }
 
-    long insertMembership(long personId, RosterLine line, LocalDate from) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
-                insert into membership (person_id, unit_id, category, position, in_target, valid_from)
-                values (:person, :unit, :category, :position, :target, :from)""",
-                new MapSqlParameterSource("person", personId).addValue("unit", line.unitId())
-                        .addValue("category", line.category().name()).addValue("position", line.position())
-                        .addValue("target", line.inTarget()).addValue("from", from), key, new String[] {"id"});
-        return key.getKey().longValue();
+    /** A membership to open: the person, and the line giving its unit, category, position and target flag. */
+    record Opening(long personId, RosterLine line) {
     }
 
-    /** Closes an open row at a date; false when it is no longer open. */
-    boolean closeMembership(long membershipId, LocalDate on) {
-        return jdbc.update("update membership set valid_to = :on where id = :id and valid_to is null",
-                new MapSqlParameterSource("id", membershipId).addValue("on", on)) == 1;
+    /** Memberships from a date; their ids in the openings' order. */
+    List<Long> insertMemberships(List<Opening> openings, LocalDate from) {
+        return insertReturningIds("""
+                insert into membership (person_id, unit_id, category, position, in_target, valid_from)
+                values (:person, :unit, :category, :position, :target, :from)""",
+                openings.stream().map(o -> new MapSqlParameterSource("person", o.personId())
+                        .addValue("unit", o.line().unitId()).addValue("category", o.line().category().name())
+                        .addValue("position", o.line().position()).addValue("target", o.line().inTarget())
+                        .addValue("from", from)).toList());
+    }
+
+    /** Closes open rows at a date; per row, false when it was no longer open. */
+    boolean[] closeMemberships(List<Long> membershipIds, LocalDate on) {
+        return saved(jdbc.batchUpdate("update membership set valid_to = :on where id = :id and valid_to is null",
+                membershipIds.stream().map(id -> new MapSqlParameterSource("id", id).addValue("on", on))
+                        .toArray(SqlParameterSource[]::new)));
+    }
+
+    private List<Long> insertReturningIds(String sql, List<MapSqlParameterSource> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new), keys, new String[] {"id"});
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("expected " + rows.size() + " generated ids, the driver gave " + generated.size());
+        }
+        return generated.stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
+    }
+
+    private static boolean[] saved(int[] counts) {
+        boolean[] saved = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not say how many rows a batched statement changed");
+            }
+            saved[i] = counts[i] == 1;
+        }
+        return saved;
     }
 
     /** Undo of an opened row: deleted while it is still open and the newest of its person. */

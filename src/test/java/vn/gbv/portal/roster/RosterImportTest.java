@@ -203,6 +203,27 @@ class RosterImportTest {
     }
 
     @Test
+    void aCommitAfterSomeoneSavedAMatchedPersonIsRefusedNamingTheRowAndSavesNothing() {
+        ImportBatch batch = imports.preview(messyFile(RosterTestData.nationalId()), "danh-sach.xlsx", EFFECTIVE);
+        int lanRow = rows(batch.id()).values().stream().filter(r -> r.payload() != null
+                && r.payload().contains("\"personId\":" + byName + ",")).findFirst().orElseThrow().rowNo();
+        jdbc.update("update person set email = 'moi@example.vn', version = version + 1 where id = ?", byName);
+        String before = roster();
+        int people = count("select count(*) from person");
+        int trail = count("select count(*) from audit_event");
+
+        assertThatThrownBy(() -> imports.commit(batch.id(), LocalDate.of(2026, 7, 1)))
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("roster.import.error.stale");
+                    assertThat(e.args()).containsExactly(lanRow);
+                });
+        assertThat(roster()).isEqualTo(before);
+        assertThat(count("select count(*) from person")).isEqualTo(people);
+        assertThat(count("select count(*) from audit_event")).isEqualTo(trail);
+        assertThat(imports.batch(batch.id()).status()).isEqualTo(BatchStatus.PREVIEW);
+    }
+
+    @Test
     void anImportIntoAUnitOutsideScopeSavesNothing() {
         String before = roster();
         int people = count("select count(*) from person");
