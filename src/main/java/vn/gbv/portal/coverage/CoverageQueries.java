@@ -229,12 +229,13 @@ class CoverageQueries {
     }
 
     /**
-     * {@link Counts} in one pass over the subtree's population rows, one result row per unit: the
-     * closure is read in primary-key order, so the GROUP BY streams without a temporary table
-     * (which alone cost more than the scan at national scale). Each unit's row carries sums for
-     * the breakdowns, as few as possible: women (men = the rest), every category but the last
-     * (the last = the rest), and each set of satisfied groups but none and all (all = trained,
-     * none = the rest). The live query answers when the rule has a group without a slot.
+     * {@link Counts} in two passes over the subtree's population rows. The first gives each unit's
+     * population and trained, one result row per unit: the closure is read in primary-key order,
+     * so the GROUP BY streams without a temporary table. The second gives the breakdowns, grouped
+     * by one small integer per row (women or not, the category's place, which required groups are
+     * met): at most a few dozen groups, and at national scale cheaper than summing a column per
+     * breakdown cell on every row (0.6 s instead of 0.75 s for 790,000 people). The live query
+     * answers when the rule has a group without a slot.
      */
     Counts counts(At at) {
         MapSqlParameterSource params = at.params();
@@ -244,32 +245,15 @@ class CoverageQueries {
         }
         List<String> columns = slots.get();
         int k = columns.size();
-        List<String> met = columns.stream().map(c -> "(" + c + " <= :until) is true").toList();
         String allMet = k == 0 ? "true" : String.join(" and ", columns.stream().map(c -> c + " <= :until").toList());
+        StringBuilder mask = new StringBuilder("0");
+        for (int i = 0; i < k; i++) {
+            mask.append(" + %d * ((%s <= :until) is true)".formatted(1 << i, columns.get(i)));
+        }
         StaffCategory[] categories = StaffCategory.values();
-        StringBuilder select = new StringBuilder("cd.descendant_id, count(*), sum((" + allMet + ") is true)");
-        select.append(", sum(cp.sex = 'F'), sum(cp.sex = 'F' and ").append(allMet).append(")");
-        for (int i = 0; i < categories.length - 1; i++) {
-            select.append(", sum(cp.category = '%1$s'), sum(cp.category = '%1$s' and %2$s)".formatted(categories[i].name(), allMet));
-        }
-        int full = (1 << k) - 1;
-        for (int mask = 1; mask < full; mask++) {
-            List<String> bits = new java.util.ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                bits.add(((mask >> i) & 1) == 1 ? met.get(i) : "not " + met.get(i));
-            }
-            select.append(", sum(").append(String.join(" and ", bits)).append(")");
-        }
-        List<String> keys = new java.util.ArrayList<>();
-        for (int mask = 0; mask <= full; mask++) {
-            List<String> key = new java.util.ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                if (((mask >> i) & 1) == 1) {
-                    key.add((String) params.getValue("g" + i));
-                }
-            }
-            keys.add(String.join(",", key));
-        }
+        int stride = 2 * (categories.length + 1);
+        String categoryPlace = "field(cp.category, " + String.join(", ",
+                java.util.Arrays.stream(categories).map(c -> "'" + c.name() + "'").toList()) + ")";
         Map<Long, UnitType> types = new java.util.HashMap<>();
         jdbc.query("""
                 select cd.descendant_id, u.type from unit_closure_dated cd join unit u on u.id = cd.descendant_id
@@ -277,63 +261,55 @@ class CoverageQueries {
                 (RowCallbackHandler) rs -> types.put(rs.getLong(1), UnitType.valueOf(rs.getString(2))));
         Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
                 new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
-        long[] sexes = new long[4];
-        long[][] byCategory = new long[categories.length][2];
-        long[] byMask = new long[full + 1];
-        String sql = "select " + select + "\n" + """
+        String from = """
                 from unit_closure_dated cd force index (primary)
                 straight_join unit u on u.id = cd.descendant_id
                 straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
                 where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
                   and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
                   and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
-                group by cd.descendant_id""";
-        jdbc.query(sql, params, (RowCallbackHandler) rs -> {
-            int col = 2;
-            long population = rs.getLong(col++);
-            long trained = rs.getLong(col++);
-            Figures unit = new Figures(population, trained);
-            c.byUnit.put(rs.getLong(1), unit);
-            c.byUnitType.merge(types.get(rs.getLong(1)), unit, Figures::plus);
-            long women = rs.getLong(col++);
-            long womenTrained = rs.getLong(col++);
-            sexes[0] += women;
-            sexes[1] += womenTrained;
-            sexes[2] += population - women;
-            sexes[3] += trained - womenTrained;
-            long restPopulation = population;
-            long restTrained = trained;
-            for (int i = 0; i < categories.length - 1; i++) {
-                long p = rs.getLong(col++);
-                long t = rs.getLong(col++);
-                byCategory[i][0] += p;
-                byCategory[i][1] += t;
-                restPopulation -= p;
-                restTrained -= t;
-            }
-            byCategory[categories.length - 1][0] += restPopulation;
-            byCategory[categories.length - 1][1] += restTrained;
-            long none = population;
-            for (int mask = 1; mask < full; mask++) {
-                long p = rs.getLong(col++);
-                byMask[mask] += p;
-                none -= p;
-            }
-            if (full == 0) {
-                byMask[0] += population;
-            } else {
-                byMask[full] += trained;
-                byMask[0] += none - trained;
-            }
-        });
-        putIfPeople(c.bySex, "F", sexes[0], sexes[1]);
-        putIfPeople(c.bySex, "M", sexes[2], sexes[3]);
+                """;
+        jdbc.query("select cd.descendant_id, count(*), sum((" + allMet + ") is true)\n" + from + "group by cd.descendant_id",
+                params, (RowCallbackHandler) rs -> {
+                    Figures unit = new Figures(rs.getLong(2), rs.getLong(3));
+                    c.byUnit.put(rs.getLong(1), unit);
+                    c.byUnitType.merge(types.get(rs.getLong(1)), unit, Figures::plus);
+                });
+        int full = (1 << k) - 1;
+        long[][] bySex = new long[2][2];
+        long[][] byCategory = new long[categories.length][2];
+        long[] byMask = new long[full + 1];
+        jdbc.query("select (cp.sex = 'F') + 2 * " + categoryPlace + " + " + stride + " * (" + mask + ") k, count(*)\n"
+                + from + "group by k", params, (RowCallbackHandler) rs -> {
+                    int key = rs.getInt(1);
+                    long people = rs.getLong(2);
+                    int met = key / stride;
+                    long trained = met == full ? people : 0;
+                    int sex = key % 2;
+                    bySex[sex][0] += people;
+                    bySex[sex][1] += trained;
+                    int place = (key % stride) / 2;
+                    if (place == 0) {
+                        throw new IllegalStateException("a population row has a category the code does not know");
+                    }
+                    byCategory[place - 1][0] += people;
+                    byCategory[place - 1][1] += trained;
+                    byMask[met] += people;
+                });
+        putIfPeople(c.bySex, "F", bySex[1][0], bySex[1][1]);
+        putIfPeople(c.bySex, "M", bySex[0][0], bySex[0][1]);
         for (int i = 0; i < categories.length; i++) {
             putIfPeople(c.byCategory, categories[i], byCategory[i][0], byCategory[i][1]);
         }
-        for (int mask = 0; mask <= full; mask++) {
-            if (byMask[mask] > 0) {
-                c.byGroups.put(keys.get(mask), byMask[mask]);
+        for (int m = 0; m <= full; m++) {
+            if (byMask[m] > 0) {
+                List<String> key = new java.util.ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    if (((m >> i) & 1) == 1) {
+                        key.add((String) params.getValue("g" + i));
+                    }
+                }
+                c.byGroups.put(String.join(",", key), byMask[m]);
             }
         }
         return c;
@@ -374,12 +350,95 @@ class CoverageQueries {
                         rs.getInt(5) == 0 ? null : (Long) rs.getObject(6, Long.class), rs.getInt(5)));
     }
 
+    /** A rule as the trend needs it: when it was in force, and the end of its window. */
+    private record RulePeriod(long id, LocalDate validFrom, LocalDate validTo, LocalDate windowTo) {
+
+        boolean inForceOn(LocalDate d) {
+            return !validFrom.isAfter(d) && (validTo == null || validTo.isAfter(d));
+        }
+    }
+
     /**
      * Coverage of the root at each point date, each under the rule, tree and membership of its
-     * own date. Per person and rule the "trained on" date (the latest of the first completions
-     * of the required groups) is worked out once and compared with every point.
+     * own date, from coverage_population in one pass per rule: the subtree's rows are grouped by
+     * when they count (from the later of the row's and the tree's start to the earlier end) and by
+     * the person's "trained on" date (the latest of the required groups' first dates, none while
+     * one is missing), a few thousand groups even for the country; each point then adds the groups
+     * valid at it. A rule with a group without a slot is answered by {@link #liveTrend}. Points at
+     * which no rule is in force have no entry, as in the live query.
      */
     Map<LocalDate, Figures> trend(long rootId, List<LocalDate> points) {
+        List<LocalDate> dates = points.stream().distinct().sorted().toList();
+        var result = new java.util.TreeMap<LocalDate, Figures>();
+        if (dates.isEmpty()) {
+            return result;
+        }
+        List<RulePeriod> rules = jdbc.query("""
+                select id, valid_from, valid_to, window_to from programme_rule
+                where valid_from <= :last and (valid_to is null or valid_to > :first)""",
+                Map.of("first", dates.getFirst(), "last", dates.getLast()),
+                (rs, i) -> new RulePeriod(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)));
+        Map<RulePeriod, List<LocalDate>> byRule = new java.util.LinkedHashMap<>();
+        for (LocalDate d : dates) {
+            rules.stream().filter(r -> r.inForceOn(d)).findFirst()
+                    .ifPresent(r -> byRule.computeIfAbsent(r, x -> new java.util.ArrayList<>()).add(d));
+        }
+        byRule.forEach((rule, its) -> result.putAll(trendUnder(rootId, rule, its)));
+        return result;
+    }
+
+    private Map<LocalDate, Figures> trendUnder(long rootId, RulePeriod rule, List<LocalDate> dates) {
+        MapSqlParameterSource params = new MapSqlParameterSource("root", rootId).addValue("rule", rule.id())
+                .addValue("first", dates.getFirst()).addValue("last", dates.getLast());
+        Optional<List<String>> slots = slotColumns(params);
+        if (slots.isEmpty()) {
+            return liveTrend(rootId, dates);
+        }
+        List<String> columns = slots.get();
+        String trainedOn = columns.isEmpty() ? "date '1000-01-01'"
+                : columns.size() == 1 ? columns.getFirst() : "greatest(" + String.join(", ", columns) + ")";
+        int n = dates.size();
+        long[] population = new long[n];
+        long[] trained = new long[n];
+        LocalDate[] until = dates.stream().map(d -> d.isBefore(rule.windowTo()) ? d : rule.windowTo()).toArray(LocalDate[]::new);
+        jdbc.query("""
+                select greatest(cd.valid_from, cp.valid_from) f,
+                       least(cd.valid_to, coalesce(cp.valid_to, date '9999-12-31')) t, %s o, count(*)
+                from unit_closure_dated cd
+                straight_join unit u on u.id = cd.descendant_id
+                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                where cd.ancestor_id = :root and cd.valid_from <= :last and cd.valid_to > :first
+                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
+                  and cp.valid_from <= :last and (cp.valid_to is null or cp.valid_to > :first)
+                group by f, t, o""".formatted(trainedOn), params, (RowCallbackHandler) rs -> {
+            LocalDate from = rs.getObject(1, LocalDate.class);
+            LocalDate to = rs.getObject(2, LocalDate.class);
+            LocalDate on = rs.getObject(3, LocalDate.class);
+            long count = rs.getLong(4);
+            for (int i = 0; i < n; i++) {
+                LocalDate d = dates.get(i);
+                if (!from.isAfter(d) && to.isAfter(d)) {
+                    population[i] += count;
+                    if (on != null && !on.isAfter(until[i])) {
+                        trained[i] += count;
+                    }
+                }
+            }
+        });
+        Map<LocalDate, Figures> figures = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            figures.put(dates.get(i), new Figures(population[i], trained[i]));
+        }
+        return figures;
+    }
+
+    /**
+     * The trend by the live query (membership, person, coverage_first_completion): kept to check
+     * {@link #trend} and for a rule with more than {@value #SLOTS} required groups. Per person and
+     * rule the "trained on" date is worked out once and compared with every point.
+     */
+    Map<LocalDate, Figures> liveTrend(long rootId, List<LocalDate> points) {
         if (points.isEmpty()) {
             return Map.of();
         }

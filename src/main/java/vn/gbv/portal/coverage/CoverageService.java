@@ -139,27 +139,59 @@ public class CoverageService {
         return queries.total(at(unitCode, date));
     }
 
+    /** The trend and the forecast of a unit at a date, from one reading of the population (what the dashboard shows). */
+    public record Outlook(List<TrendPoint> trend, Forecast forecast) {
+    }
+
     /** Coverage at each month end of the window up to the date, and at the date itself. */
     @Transactional(readOnly = true)
     public List<TrendPoint> trend(String unitCode, LocalDate date) {
         At at = at(unitCode, date);
-        List<LocalDate> points = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(at.rule().windowFrom()); !m.atEndOfMonth().isAfter(date); m = m.plusMonths(1)) {
-            points.add(m.atEndOfMonth());
-        }
-        if (points.isEmpty() || !points.getLast().equals(date)) {
-            points.add(date);
-        }
-        return queries.trend(at.rootId(), points).entrySet().stream().map(e -> new TrendPoint(e.getKey(), e.getValue())).toList();
+        List<LocalDate> points = trendPoints(at.rule(), date);
+        return trendOf(points, queries.trend(at.rootId(), points));
     }
 
     @Transactional(readOnly = true)
     public Forecast forecast(String unitCode, LocalDate date) {
         At at = at(unitCode, date);
-        ProgrammeSettings rule = at.rule();
+        LocalDate since = forecastStart(at.rule(), date);
+        return forecastOf(at.rule(), date, since, queries.trend(at.rootId(), List.of(since, date)));
+    }
+
+    /** {@link #trend} and {@link #forecast} together, the population read once for both. */
+    @Transactional(readOnly = true)
+    public Outlook outlook(String unitCode, LocalDate date) {
+        At at = at(unitCode, date);
+        List<LocalDate> points = trendPoints(at.rule(), date);
+        LocalDate since = forecastStart(at.rule(), date);
+        List<LocalDate> asked = new ArrayList<>(points);
+        asked.add(since);
+        Map<LocalDate, Figures> figures = queries.trend(at.rootId(), asked);
+        return new Outlook(trendOf(points, figures), forecastOf(at.rule(), date, since, figures));
+    }
+
+    private static List<LocalDate> trendPoints(ProgrammeSettings rule, LocalDate date) {
+        List<LocalDate> points = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(rule.windowFrom()); !m.atEndOfMonth().isAfter(date); m = m.plusMonths(1)) {
+            points.add(m.atEndOfMonth());
+        }
+        if (points.isEmpty() || !points.getLast().equals(date)) {
+            points.add(date);
+        }
+        return points;
+    }
+
+    private static List<TrendPoint> trendOf(List<LocalDate> points, Map<LocalDate, Figures> figures) {
+        return points.stream().filter(figures::containsKey).map(d -> new TrendPoint(d, figures.get(d))).toList();
+    }
+
+    /** The pace is measured over the last six months, or since the window opened if that is shorter. */
+    private static LocalDate forecastStart(ProgrammeSettings rule, LocalDate date) {
         LocalDate sixMonthsBefore = date.minusMonths(6);
-        LocalDate since = sixMonthsBefore.isBefore(rule.windowFrom()) ? rule.windowFrom() : sixMonthsBefore;
-        Map<LocalDate, Figures> points = queries.trend(at.rootId(), since.equals(date) ? List.of(date) : List.of(since, date));
+        return sixMonthsBefore.isBefore(rule.windowFrom()) ? rule.windowFrom() : sixMonthsBefore;
+    }
+
+    private static Forecast forecastOf(ProgrammeSettings rule, LocalDate date, LocalDate since, Map<LocalDate, Figures> points) {
         Figures now = points.getOrDefault(date, Figures.NONE);
         Figures then = points.getOrDefault(since, Figures.NONE);
         double months = Math.max(1.0, (date.toEpochDay() - since.toEpochDay()) / 30.4375);

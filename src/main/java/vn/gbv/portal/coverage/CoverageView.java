@@ -106,8 +106,9 @@ class CoverageView extends Main implements BeforeEnterObserver, HasDynamicTitle 
         Forecast forecast;
         try {
             report = coverage.coverageOf(code, asOf);
-            trend = coverage.trend(code, asOf);
-            forecast = coverage.forecast(code, asOf);
+            CoverageService.Outlook outlook = coverage.outlook(code, asOf);
+            trend = outlook.trend();
+            forecast = outlook.forecast();
         } catch (RefusedException e) {
             refuse(message(e));
             return;

@@ -104,6 +104,9 @@ class CoverageBenchmark {
             return coverage.untrained(c, AS_OF, UntrainedFilter.NONE, 0, 50);
         }));
         print("coverage.trend.commune", p95(sample.subList(0, 20), c -> coverage.trend(c, AS_OF)));
+        // Not targets of the issue, but what a province's or the country's dashboard waits for besides the tree.
+        print("coverage.outlook.province.p95", p95(provinceCodes, p -> coverage.outlook(p, AS_OF)));
+        print("coverage.outlook.country", time(() -> coverage.outlook("BX", AS_OF)));
 
         // The naive way on a sample: load each commune's people, then ask the per-person rule for each.
         List<String> naiveSample = sample.subList(0, 10);

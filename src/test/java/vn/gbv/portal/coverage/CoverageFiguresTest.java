@@ -140,6 +140,10 @@ class CoverageFiguresTest {
         assertThat(f.pacePerMonth()).isCloseTo(3 / (184 / 30.4375), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(f.milestoneMonth()).contains(YearMonth.of(2026, 11));
         assertThat(f.targetMonth()).contains(YearMonth.of(2027, 2));
+        // the dashboard reads both from one query: the same trend and forecast
+        CoverageService.Outlook outlook = coverage.outlook(city.code(city.c), D2);
+        assertThat(outlook.forecast()).isEqualTo(f);
+        assertThat(outlook.trend()).isEqualTo(coverage.trend(city.code(city.c), D2));
     }
 
     @Test

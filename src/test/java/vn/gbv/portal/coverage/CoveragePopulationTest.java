@@ -28,7 +28,8 @@ import vn.gbv.portal.unit.UnitService;
  * exactly the figures of the live query over membership, person and coverage_first_completion:
  * for every unit of the hand-built city, at dates before and after each change, after each kind
  * of write (completion, revocation, correction, a course joining a group, transfer, leaver,
- * category and target-flag change, sex edit, rule change, unit merge, a membership row deleted).
+ * category and target-flag change, sex edit, rule change, unit merge, a membership row deleted);
+ * and the trend read from them equals the live trend at every date.
  */
 @SpringBootTest
 @Transactional
@@ -153,6 +154,10 @@ class CoveragePopulationTest {
                 assertThat(queries.total(at)).as(where).isEqualTo(queries.liveTotal(at));
                 compared += live.size();
             }
+        }
+        for (long unit : new long[] {city.c, city.a, city.a1, city.b, city.s}) {
+            assertThat(queries.trend(unit, DATES)).as("trend after " + after + ", unit " + city.code(unit))
+                    .isEqualTo(queries.liveTrend(unit, DATES)).hasSize(DATES.size());
         }
         assertThat(compared).as("the city has people to compare").isPositive();
     }
