@@ -107,6 +107,10 @@ class CoverageBenchmark {
         // Not targets of the issue, but what a province's or the country's dashboard waits for besides the tree.
         print("coverage.outlook.province.p95", p95(provinceCodes, p -> coverage.outlook(p, AS_OF)));
         print("coverage.outlook.country", time(() -> coverage.outlook("BX", AS_OF)));
+        print("coverage.drilldown.province.p95", p95(provinceCodes, p -> {
+            coverage.untrainedCount(p, AS_OF, UntrainedFilter.NONE);
+            return coverage.untrained(p, AS_OF, UntrainedFilter.NONE, 0, 50);
+        }));
 
         // The naive way on a sample: load each commune's people, then ask the per-person rule for each.
         List<String> naiveSample = sample.subList(0, 10);
@@ -123,6 +127,8 @@ class CoverageBenchmark {
                 throw new AssertionError(code + ": naive " + naiveTrained + " trained, set-based " + trained);
             }
         }
+        System.out.printf("BENCH machine.load-average %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH coverage.naive.ratio %.1f x (naive %.1f ms, set-based %.1f ms per commune)%n",
                 naive / setBased, naive / naiveSample.size(), setBased / naiveSample.size());
     }

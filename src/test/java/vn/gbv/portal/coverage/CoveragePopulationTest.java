@@ -29,7 +29,7 @@ import vn.gbv.portal.unit.UnitService;
  * for every unit of the hand-built city, at dates before and after each change, after each kind
  * of write (completion, revocation, correction, a course joining a group, transfer, leaver,
  * category and target-flag change, sex edit, rule change, unit merge, a membership row deleted);
- * and the trend read from them equals the live trend at every date.
+ * and the trend and the drill-down (with its filters) read from them equal the live ones.
  */
 @SpringBootTest
 @Transactional
@@ -143,6 +143,7 @@ class CoveragePopulationTest {
 
     private void sameAsLive(String after) {
         int compared = 0;
+        int untrainedSeen = 0;
         for (LocalDate date : DATES) {
             ProgrammeSettings rule = settings.inForce(date).orElseThrow();
             for (long unit : new long[] {city.c, city.a, city.a1, city.b, city.s}) {
@@ -152,6 +153,18 @@ class CoveragePopulationTest {
                 String where = "after " + after + ", unit " + city.code(unit) + " at " + date;
                 assertThat(queries.counts(at)).as(where).isEqualTo(Counts.of(live));
                 assertThat(queries.total(at)).as(where).isEqualTo(queries.liveTotal(at));
+                for (CoverageQueries.UntrainedFilter filter : List.of(CoverageQueries.UntrainedFilter.NONE,
+                        new CoverageQueries.UntrainedFilter("thị", null), new CoverageQueries.UntrainedFilter(null, "in-depth"),
+                        new CoverageQueries.UntrainedFilter(null, "knowledge"))) {
+                    List<CoverageQueries.Untrained> derived = new java.util.ArrayList<>();
+                    List<CoverageQueries.Untrained> liveRows = new java.util.ArrayList<>();
+                    queries.untrained(at, filter, 0, 1000, derived::add);
+                    queries.liveUntrained(at, filter, 0, 1000, liveRows::add);
+                    assertThat(derived).as("drill-down " + filter + " " + where).isEqualTo(liveRows);
+                    assertThat(queries.untrainedCount(at, filter)).as("count " + filter + " " + where)
+                            .isEqualTo(queries.liveUntrainedCount(at, filter)).isEqualTo(liveRows.size());
+                    untrainedSeen += liveRows.size();
+                }
                 compared += live.size();
             }
         }
@@ -160,6 +173,7 @@ class CoveragePopulationTest {
                     .isEqualTo(queries.liveTrend(unit, DATES)).hasSize(DATES.size());
         }
         assertThat(compared).as("the city has people to compare").isPositive();
+        assertThat(untrainedSeen).as("the drill-downs compared list people").isPositive();
     }
 
     private long courseId(String code) {
