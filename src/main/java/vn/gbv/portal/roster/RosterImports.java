@@ -219,10 +219,11 @@ public class RosterImports {
     }
 
     /**
-     * Takes a committed batch back, newest write first, in one transaction: new people are deleted,
-     * updated ones get their details back, memberships opened are deleted and those closed reopened.
-     * Refused as a whole, naming the row, when anything newer touched one of them (an edit, a
-     * transfer, a completion, an account).
+     * Takes a committed batch back in one transaction, a kind of write at a time over all its rows
+     * (which, rows being different people, is the newest-first order per person): memberships
+     * opened are deleted, those closed reopened, updated people get their details back, new people
+     * are deleted. Refused as a whole, naming the row (the newest such write), when anything newer
+     * touched one of them (an edit, a transfer, a completion, an account).
      */
     @Transactional
     public void undo(long batchId) {
@@ -230,25 +231,61 @@ public class RosterImports {
         if (batch.status() != BatchStatus.COMMITTED) {
             throw RefusedException.of("import.error.status-moved");
         }
+        Map<String, List<ImportEffect>> byKind = new HashMap<>();
         for (ImportEffect effect : batches.effectsNewestFirst(batchId)) {
-            boolean done = switch (effect.kind()) {
-                case MEMBERSHIP_OPENED -> queries.deleteOpenedMembership(effect.targetId());
-                case MEMBERSHIP_CLOSED -> queries.reopenMembership(effect.targetId(),
-                        ImportJson.read(effect.data(), ClosedData.class).on());
-                case PERSON_UPDATED -> {
-                    UpdatedData data = ImportJson.read(effect.data(), UpdatedData.class);
-                    yield queries.restorePerson(effect.targetId(), data.versionAfter(), data.before());
-                }
-                case PERSON_CREATED -> queries.deleteCreatedPerson(effect.targetId());
-                default -> throw new IllegalStateException("unknown roster effect " + effect.kind());
-            };
-            if (!done) {
-                throw effect.rowNo() == null ? RefusedException.of("roster.import.error.undo-touched-missing")
-                        : RefusedException.of("roster.import.error.undo-touched", effect.rowNo());
+            if (!Set.of(MEMBERSHIP_OPENED, MEMBERSHIP_CLOSED, PERSON_UPDATED, PERSON_CREATED).contains(effect.kind())) {
+                throw new IllegalStateException("unknown roster effect " + effect.kind());
+            }
+            byKind.computeIfAbsent(effect.kind(), k -> new ArrayList<>()).add(effect);
+        }
+        List<ImportEffect> opened = byKind.getOrDefault(MEMBERSHIP_OPENED, List.of());
+        Set<Long> deletable = queries.deletableOpened(targets(opened));
+        requireUntouched(opened, e -> deletable.contains(e.targetId()));
+        queries.deleteMemberships(targets(opened));
+
+        List<ImportEffect> closed = byKind.getOrDefault(MEMBERSHIP_CLOSED, List.of());
+        Map<Long, LocalDate> endsNow = queries.validTo(targets(closed));
+        Set<Long> reopenedSince = queries.closedWithOpenSibling(targets(closed));
+        requireUntouched(closed, e -> !reopenedSince.contains(e.targetId())
+                && Objects.equals(endsNow.get(e.targetId()), ImportJson.read(e.data(), ClosedData.class).on()));
+        queries.reopenMemberships(targets(closed));
+
+        List<ImportEffect> updatedPeople = byKind.getOrDefault(PERSON_UPDATED, List.of());
+        boolean[] restored = updatedPeople.isEmpty() ? new boolean[0] : queries.updatePeople(updatedPeople.stream().map(e -> {
+            UpdatedData data = ImportJson.read(e.data(), UpdatedData.class);
+            return new RosterQueries.PersonUpdate(e.targetId(), data.versionAfter(), data.before());
+        }).toList());
+        for (int i = 0; i < restored.length; i++) {
+            if (!restored[i]) {
+                throw touched(updatedPeople.get(i));
             }
         }
+
+        List<ImportEffect> createdPeople = byKind.getOrDefault(PERSON_CREATED, List.of());
+        Set<Long> referenced = queries.referencedPeople(targets(createdPeople));
+        requireUntouched(createdPeople, e -> !referenced.contains(e.targetId()));
+        queries.deletePeople(targets(createdPeople));
+
         batches.markUndone(batchId);
         audit.record("import.undo", AuditLog.Entity.IMPORT, batchId, batch.fileName(), null, null);
+    }
+
+    private static List<Long> targets(List<ImportEffect> effects) {
+        return effects.stream().map(ImportEffect::targetId).toList();
+    }
+
+    /** Effects newest first: the first one that cannot be taken back refuses the undo. */
+    private static void requireUntouched(List<ImportEffect> effects, java.util.function.Predicate<ImportEffect> untouched) {
+        for (ImportEffect effect : effects) {
+            if (!untouched.test(effect)) {
+                throw touched(effect);
+            }
+        }
+    }
+
+    private static RefusedException touched(ImportEffect effect) {
+        return effect.rowNo() == null ? RefusedException.of("roster.import.error.undo-touched-missing")
+                : RefusedException.of("roster.import.error.undo-touched", effect.rowNo());
     }
 
     /** The people a committed batch created (for learner accounts), in row order. */

@@ -141,11 +141,6 @@ class RosterQueries {
                         .toArray(SqlParameterSource[]::new)));
     }
 
-    /** The record as the line says, from the version read at preview; false when someone saved it since. */
-    boolean updatePerson(long personId, long version, RosterLine line) {
-        return updatePeople(List.of(new PersonUpdate(personId, version, line)))[0];
-    }
-
     private static MapSqlParameterSource details(RosterLine line) {
         return new MapSqlParameterSource("name", line.fullName()).addValue("sex", line.sex().name())
                 .addValue("year", line.birthYear()).addValue("phone", line.phone()).addValue("email", line.email())
@@ -198,46 +193,81 @@ class RosterQueries {
         return saved;
     }
 
-    /** Undo of an opened row: deleted while it is still open and the newest of its person. */
-    boolean deleteOpenedMembership(long membershipId) {
-        return jdbc.update("""
-                delete m from membership m where m.id = :id and m.valid_to is null
-                and not exists (select 1 from (select person_id, id from membership) n where n.person_id = m.person_id and n.id > m.id)""",
-                new MapSqlParameterSource("id", membershipId)) == 1;
+    // ---- undo, a kind of write at a time over all of a batch's rows (ids in chunks) ----
+
+    private static final int IN_CHUNK = 1000;
+
+    /** Of these opened rows, those undo may delete: still open and the newest of their person (locked). */
+    java.util.Set<Long> deletableOpened(List<Long> membershipIds) {
+        return idsWhere("""
+                select m.id from membership m where m.id in (:ids) and m.valid_to is null
+                and not exists (select 1 from membership n where n.person_id = m.person_id and n.id > m.id)
+                for update""", membershipIds);
     }
 
-    /** Undo of a closed row: reopened while it still ends at that date and its person has no open row. */
-    boolean reopenMembership(long membershipId, LocalDate closedOn) {
-        return jdbc.update("""
-                update membership m set m.valid_to = null
-                where m.id = :id and m.valid_to = :on
-                  and not exists (select 1 from (select person_id from membership where valid_to is null) o
-                                  where o.person_id = m.person_id)""",
-                new MapSqlParameterSource("id", membershipId).addValue("on", closedOn)) == 1;
+    /** Of these closed rows, those whose person has an open row again (undo may not reopen them). */
+    java.util.Set<Long> closedWithOpenSibling(List<Long> membershipIds) {
+        return idsWhere("""
+                select m.id from membership m where m.id in (:ids)
+                and exists (select 1 from membership o where o.person_id = m.person_id and o.valid_to is null)""",
+                membershipIds);
     }
 
-    /** Undo of an update: the details as they were, while the record is at the version the commit left. */
-    boolean restorePerson(long personId, long versionAfterCommit, RosterLine before) {
-        return updatePerson(personId, versionAfterCommit, before);
-    }
-
-    long version(long personId) {
-        return jdbc.queryForObject("select version from person where id = :id", new MapSqlParameterSource("id", personId),
-                Long.class);
-    }
-
-    /** Undo of a new person: deleted while nothing else refers to them (an account, a completion, progress, another row). */
-    boolean deleteCreatedPerson(long personId) {
-        MapSqlParameterSource id = new MapSqlParameterSource("id", personId);
-        Integer refs = jdbc.queryForObject("""
-                select (select count(*) from membership where person_id = :id)
-                     + (select count(*) from app_user where person_id = :id)
-                     + (select count(*) from completion where person_id = :id)
-                     + (select count(*) from course_progress where person_id = :id)""", id, Integer.class);
-        if (refs == null || refs > 0) {
-            return false;
+    /** When each of these rows ends now (locked); a missing id is a deleted row. */
+    Map<Long, LocalDate> validTo(List<Long> membershipIds) {
+        Map<Long, LocalDate> found = new HashMap<>();
+        for (List<Long> chunk : chunks(membershipIds)) {
+            jdbc.query("select id, valid_to from membership where id in (:ids) for update",
+                    new MapSqlParameterSource("ids", chunk),
+                    rs -> {
+                        found.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                    });
         }
-        return jdbc.update("delete from person where id = :id", id) == 1;
+        return found;
+    }
+
+    /** Of these people, those something refers to (a membership, an account, a completion, progress): undo may not delete them. */
+    java.util.Set<Long> referencedPeople(List<Long> personIds) {
+        return idsWhere("""
+                select p.id from person p where p.id in (:ids)
+                and (exists (select 1 from membership m where m.person_id = p.id)
+                  or exists (select 1 from app_user a where a.person_id = p.id)
+                  or exists (select 1 from completion c where c.person_id = p.id)
+                  or exists (select 1 from course_progress g where g.person_id = p.id))""", personIds);
+    }
+
+    void deleteMemberships(List<Long> membershipIds) {
+        for (List<Long> chunk : chunks(membershipIds)) {
+            jdbc.update("delete from membership where id in (:ids)", new MapSqlParameterSource("ids", chunk));
+        }
+    }
+
+    void reopenMemberships(List<Long> membershipIds) {
+        for (List<Long> chunk : chunks(membershipIds)) {
+            jdbc.update("update membership set valid_to = null where id in (:ids)", new MapSqlParameterSource("ids", chunk));
+        }
+    }
+
+    void deletePeople(List<Long> personIds) {
+        for (List<Long> chunk : chunks(personIds)) {
+            jdbc.update("delete from person where id in (:ids)", new MapSqlParameterSource("ids", chunk));
+        }
+    }
+
+    private java.util.Set<Long> idsWhere(String sql, List<Long> ids) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (List<Long> chunk : chunks(ids)) {
+            found.addAll(jdbc.queryForList(sql, new MapSqlParameterSource("ids", chunk), Long.class));
+        }
+        return found;
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
+        }
+        return chunks;
     }
 
     /** People with an open row in these units whom none of the batch's rows matched (candidates for "left"). */

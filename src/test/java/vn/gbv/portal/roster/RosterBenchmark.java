@@ -92,6 +92,13 @@ class RosterBenchmark {
         Measured<RosterImports.CommitResult> commit = measure(() -> imports.commit(preview.value().id(), null));
         assertThat(commit.value()).isEqualTo(new RosterImports.CommitResult(ROWS / 2, ROWS / 2, 0));
 
+        Measured<Boolean> undo = measure(() -> {
+            imports.undo(preview.value().id());
+            return true;
+        });
+        assertThat(jdbc.queryForObject("select count(*) from membership where person_id in (select id from person where national_id like ?)",
+                Integer.class, prefix + "%")).isEqualTo(ROWS / 2);
+
         System.out.printf("BENCH machine.load-average %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH roster.preview.5000 %.0f ms%n", preview.ms());
         System.out.printf("BENCH roster.commit.5000 %.0f ms%n", commit.ms());
@@ -99,6 +106,7 @@ class RosterBenchmark {
         System.out.printf("BENCH roster.preview.5000.heap.live-after-gc.peak %.0f MB%n", preview.liveAfterGcMb());
         System.out.printf("BENCH roster.commit.5000.heap.peak %.0f MB%n", commit.heapPeakMb());
         System.out.printf("BENCH roster.commit.5000.heap.live-after-gc.peak %.0f MB%n", commit.liveAfterGcMb());
+        System.out.printf("BENCH roster.undo.5000 %.0f ms%n", undo.ms());
     }
 
     private static String id(String prefix, int i) {

@@ -203,6 +203,65 @@ class RosterImportTest {
     }
 
     @Test
+    void undoIsRefusedWhenANewPersonHasACompletionOrAnOpenedRowWasTransferredOrALeaverCameBack() {
+        String newId = RosterTestData.nationalId();
+        ImportBatch batch = imports.preview(messyFile(newId), "danh-sach.xlsx", EFFECTIVE);
+        Map<Integer, PreviewRow> preview = rows(batch.id());
+        imports.commit(batch.id(), LocalDate.of(2026, 7, 1));
+        long hoa = jdbc.queryForObject("select id from person where national_id = ?", Long.class, newId);
+        int hoaRow = rowOf(preview, "\"nationalId\":\"" + newId + "\"");
+        int hungRow = rowOf(preview, "\"personId\":" + byId + ",");
+
+        // a completion recorded for a person the import created
+        String courseCode = RosterTestData.code("undo-course");
+        jdbc.update("insert into course (code) values (?)", courseCode);
+        long course = jdbc.queryForObject("select id from course where code = ?", Long.class, courseCode);
+        jdbc.update("insert into completion (person_id, course_id, completed_on, source, recorded_by) values (?, ?, ?, 'IMPORT', 'test')",
+                hoa, course, LocalDate.of(2026, 6, 15));
+        assertUndoRefused(batch.id(), "roster.import.error.undo-touched", hoaRow);
+        jdbc.update("delete from completion where person_id = ?", hoa);
+
+        // a transfer after the import: the row it opened is no longer the person's newest
+        long opened = jdbc.queryForObject("select id from membership where person_id = ? and valid_to is null", Long.class, byId);
+        jdbc.update("update membership set valid_to = ? where id = ?", LocalDate.of(2026, 8, 1), opened);
+        jdbc.update("""
+                insert into membership (person_id, unit_id, category, position, in_target, valid_from)
+                values (?, ?, 'CONG_CHUC', 'Chuyển đến', true, ?)""", byId, wardB, LocalDate.of(2026, 8, 1));
+        assertUndoRefused(batch.id(), "roster.import.error.undo-touched", hungRow);
+        jdbc.update("delete from membership where person_id = ? and valid_from = ?", byId, LocalDate.of(2026, 8, 1));
+        jdbc.update("update membership set valid_to = null where id = ?", opened);
+
+        // someone the import marked as left is back on the roster
+        jdbc.update("""
+                insert into membership (person_id, unit_id, category, in_target, valid_from)
+                values (?, ?, 'CAN_BO', true, ?)""", absent, wardA, LocalDate.of(2026, 9, 1));
+        assertUndoRefused(batch.id(), "roster.import.error.undo-touched-missing", null);
+        jdbc.update("delete from membership where person_id = ? and valid_from = ?", absent, LocalDate.of(2026, 9, 1));
+
+        imports.undo(batch.id());
+        assertThat(count("select count(*) from person where id = ?", hoa)).isZero();
+    }
+
+    private void assertUndoRefused(long batchId, String key, Integer rowNo) {
+        String before = roster();
+        int people = count("select count(*) from person");
+        assertThatThrownBy(() -> imports.undo(batchId)).isInstanceOfSatisfying(RefusedException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo(key);
+            if (rowNo != null) {
+                assertThat(e.args()).containsExactly(rowNo);
+            }
+        });
+        assertThat(roster()).isEqualTo(before);
+        assertThat(count("select count(*) from person")).isEqualTo(people);
+        assertThat(imports.batch(batchId).status()).isEqualTo(BatchStatus.COMMITTED);
+    }
+
+    private static int rowOf(Map<Integer, PreviewRow> rows, String payloadPart) {
+        return rows.values().stream().filter(r -> r.outcome() != RowOutcome.ERROR && r.payload() != null
+                && r.payload().contains(payloadPart)).findFirst().orElseThrow().rowNo();
+    }
+
+    @Test
     void aCommitAfterSomeoneSavedAMatchedPersonIsRefusedNamingTheRowAndSavesNothing() {
         ImportBatch batch = imports.preview(messyFile(RosterTestData.nationalId()), "danh-sach.xlsx", EFFECTIVE);
         int lanRow = rows(batch.id()).values().stream().filter(r -> r.payload() != null
