@@ -117,7 +117,9 @@ class WhyBehindView extends Main implements BeforeEnterObserver, HasDynamicTitle
             Anchor openClass = new Anchor("classes/new?unit=" + java.net.URLEncoder.encode(unit.code(), java.nio.charset.StandardCharsets.UTF_8),
                     getTranslation("coverage.behind.open-class"));
             openClass.addClassName("open-class-link");
-            add(title, back, openClass, problem, content);
+            Div links = new Div(back, openClass);
+            links.addClassName("toolbar");
+            add(title, links, problem, content);
             List<String> groups = new ArrayList<>(rule.requiredGroups());
             lacks.setItems(groups);
             content.setVisible(true);
