@@ -192,14 +192,25 @@ class CoverageQueries {
         }
         String key = keyParts.isEmpty() ? "''" : "concat_ws(',', " + String.join(", ", keyParts) + ")";
         String trained = present.isEmpty() ? "count(*)" : "coalesce(sum(" + String.join(" and ", present) + "), 0)";
-        return "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + """
-                from unit_closure_dated cd
+        return "select " + select.replace("$KEY", key).replace("$TRAINED", trained) + "\n" + populationRowsAt("", "")
+                + groupBy;
+    }
+
+    /**
+     * FROM and WHERE of the subtree's population rows valid at :d: each unit of the dated closure,
+     * its type in scope checked once, then its key range of coverage_population. {@code joins}
+     * come after the population row (a person, for names).
+     */
+    private static String populationRowsAt(String closureHint, String joins) {
+        return """
+                from unit_closure_dated cd%s
                 straight_join unit u on u.id = cd.descendant_id
                 straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
+                %s
                 where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
                   and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
                   and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
-                """ + groupBy;
+                """.formatted(closureHint, joins);
     }
 
     /**
@@ -261,14 +272,7 @@ class CoverageQueries {
                 (RowCallbackHandler) rs -> types.put(rs.getLong(1), UnitType.valueOf(rs.getString(2))));
         Counts c = new Counts(new java.util.HashMap<>(), new java.util.TreeMap<>(), new java.util.EnumMap<>(StaffCategory.class),
                 new java.util.EnumMap<>(UnitType.class), new java.util.TreeMap<>());
-        String from = """
-                from unit_closure_dated cd force index (primary)
-                straight_join unit u on u.id = cd.descendant_id
-                straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
-                where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
-                  and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
-                  and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
-                """;
+        String from = populationRowsAt(" force index (primary)", "");
         jdbc.query("select cd.descendant_id, count(*), sum((" + allMet + ") is true)\n" + from + "group by cd.descendant_id",
                 params, (RowCallbackHandler) rs -> {
                     Figures unit = new Figures(rs.getLong(2), rs.getLong(3));
@@ -533,23 +537,14 @@ class CoverageQueries {
         lacks.append(" end");
         String key = keyParts.isEmpty() ? "''" : "concat_ws(',', " + String.join(", ", keyParts) + ")";
         String allMet = columns.isEmpty() ? "true" : String.join(" and ", columns.stream().map(c -> c + " <= :until").toList());
-        return Optional.of("""
-                untrained as (
-                  select cp.person_id, %s cp.sex, cp.category, cp.unit_id, u.code unit_code, u.name unit_name,
-                         %s groups_key
-                  from unit_closure_dated cd
-                  straight_join unit u on u.id = cd.descendant_id
-                  straight_join coverage_population cp on cp.rule_id = :rule and cp.unit_id = cd.descendant_id
-                  %s
-                  where cd.ancestor_id = :root and cd.valid_from <= :d and cd.valid_to > :d
-                    and u.type in (select rt.unit_type from programme_rule_unit_type rt where rt.rule_id = :rule)
-                    and cp.valid_from <= :d and (cp.valid_to is null or cp.valid_to > :d)
-                    and (%s) is not true
-                    and (:lacks is null or (%s <= :until) is not true)
-                    %s)
-                """.formatted(withName ? "p.full_name," : "", key,
-                withName ? "straight_join person p on p.id = cp.person_id" : "", allMet, lacks,
-                withName ? "and (:name is null or p.full_name like concat('%', :name, '%'))" : ""));
+        return Optional.of("untrained as (\nselect cp.person_id, %s cp.sex, cp.category, cp.unit_id, u.code unit_code, u.name unit_name, %s groups_key\n"
+                .formatted(withName ? "p.full_name," : "", key)
+                + populationRowsAt("", withName ? "straight_join person p on p.id = cp.person_id" : "")
+                + """
+                  and (%s) is not true
+                  and (:lacks is null or (%s <= :until) is not true)
+                  %s)
+                """.formatted(allMet, lacks, withName ? "and (:name is null or p.full_name like concat('%', :name, '%'))" : ""));
     }
 
     int untrainedCount(At at, UntrainedFilter filter) {
