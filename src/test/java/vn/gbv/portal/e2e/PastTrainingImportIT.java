@@ -2,20 +2,17 @@ package vn.gbv.portal.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gbv.portal.imports.TestWorkbooks;
 
 /**
  * Xã Lộc An's manager uploads a file of past training on a phone and on a laptop: the preview shows
@@ -82,37 +79,25 @@ class PastTrainingImportIT {
                   and (select count(*) from person q join membership n on n.person_id = q.id and n.valid_to is null
                        where n.unit_id = u.id and q.full_name = p.full_name and q.birth_year = p.birth_year) = 1
                 order by p.id limit 2 offset ?""", course, offset);
-        Path path = Files.createTempFile("qua-trinh-tap-huan-", ".xlsx");
-        try (OutputStream out = Files.newOutputStream(path)) {
-            Workbook workbook = new Workbook(out, "test", "1.0");
-            Worksheet sheet = workbook.newWorksheet("Sheet1");
-            String[] header = {"Họ và tên", "Năm sinh", "Đơn vị (mã)", "Mã khóa học", "Ngày hoàn thành", "Nơi tập huấn",
-                    "Người/đơn vị tập huấn", "Điểm"};
-            for (int c = 0; c < header.length; c++) {
-                sheet.value(0, c, header[c]);
-            }
-            Object[][] rows = {
-                    {people.get(0).get("full_name"), people.get(0).get("birth_year"), "HUE-LOC-AN", course, "12/05/2026",
-                            "Hội trường UBND xã Lộc An", "Hội LHPN thành phố Huế", "85"},
-                    {people.get(1).get("full_name"), people.get(1).get("birth_year"), "HUE-LOC-AN", course, "2026-06-03",
-                            "Trạm Y tế xã", "Sở Y tế", ""},
-                    {people.get(0).get("full_name"), people.get(0).get("birth_year"), "HUE-LOC-AN", course, "12/05/2026",
-                            "", "", ""},
-                    {"Nguyễn Văn Không Có", 1980, "HUE-LOC-AN", course, "12/05/2026", "", "", ""},
-                    {people.get(1).get("full_name"), people.get(1).get("birth_year"), "HUE-LOC-AN", "KHOA-CU", "15/06/2025",
-                            "", "", "120"}};
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        sheet.value(r + 1, c, n);
-                    } else if (v != null && !v.toString().isEmpty()) {
-                        sheet.value(r + 1, c, v.toString());
-                    }
-                }
-            }
-            workbook.finish();
+        List<Object> header = List.of("Họ và tên", "Năm sinh", "Đơn vị (mã)", "Mã khóa học", "Ngày hoàn thành", "Nơi tập huấn",
+                "Người/đơn vị tập huấn", "Điểm");
+        Object[][] rows = {
+                {people.get(0).get("full_name"), people.get(0).get("birth_year"), "HUE-LOC-AN", course, "12/05/2026",
+                        "Hội trường UBND xã Lộc An", "Hội LHPN thành phố Huế", "85"},
+                {people.get(1).get("full_name"), people.get(1).get("birth_year"), "HUE-LOC-AN", course, "2026-06-03",
+                        "Trạm Y tế xã", "Sở Y tế", ""},
+                {people.get(0).get("full_name"), people.get(0).get("birth_year"), "HUE-LOC-AN", course, "12/05/2026",
+                        "", "", ""},
+                {"Nguyễn Văn Không Có", 1980, "HUE-LOC-AN", course, "12/05/2026", "", "", ""},
+                {people.get(1).get("full_name"), people.get(1).get("birth_year"), "HUE-LOC-AN", "KHOA-CU", "15/06/2025",
+                        "", "", "120"}};
+        List<List<Object>> sheet = new java.util.ArrayList<>();
+        sheet.add(header);
+        for (Object[] row : rows) {
+            // empty strings stay empty cells, as a spreadsheet program stores them
+            sheet.add(java.util.Arrays.stream(row)
+                    .map(v -> v instanceof Number ? v : v == null || v.toString().isEmpty() ? null : v.toString()).toList());
         }
-        return path;
+        return TestWorkbooks.xlsx("qua-trinh-tap-huan-", "Sheet1", sheet);
     }
 }

@@ -5,16 +5,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.gbv.portal.imports.TestWorkbooks;
 
 /**
  * The ward manager of the demo city uploads a roster XLSX on a laptop (1366×768), sees the preview
@@ -60,23 +58,12 @@ class RosterImportIT {
     }
 
     private static Path roster() throws IOException {
-        Path file = Files.createTempFile("danh-sach-phong-dinh-", ".xlsx");
         List<List<String>> rows = List.of(
                 List.of("Họ và tên", "Giới tính", "Năm sinh", "Đối tượng", "Đơn vị (mã)", "Chức vụ", "Điện thoại", "Email",
                         "Làm công tác xã hội"),
                 List.of("Trương Thị Ngọc Ánh", "Nữ", "1992", "CTV", "HUE-PHONG-DINH", "Cộng tác viên", "0914222333", "", "Có"),
                 List.of("Đặng Văn Khải", "Nam", "1987", "Công chức", "HUE-PHONG-DINH", "Văn hóa - Xã hội", "", "", "x"),
                 List.of("Lê Thị Sai", "Nữ", "1990", "CTV", "KHONG-CO", "", "", "", "Có"));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook workbook = new Workbook(out, "test", "1.0");
-            Worksheet sheet = workbook.newWorksheet("Danh sách");
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    sheet.value(r, c, rows.get(r).get(c));
-                }
-            }
-            workbook.finish();
-        }
-        return file;
+        return TestWorkbooks.xlsx("danh-sach-phong-dinh-", "Danh sách", rows);
     }
 }

@@ -1,9 +1,5 @@
 package vn.gbv.portal.pasttraining;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -13,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import vn.gbv.portal.TestAccounts;
+import vn.gbv.portal.imports.TestWorkbooks;
 import vn.gbv.portal.security.Role;
 import vn.gbv.portal.unit.UnitService;
 
@@ -119,31 +114,7 @@ final class PastTrainingTestData {
 
     /** Writes rows into an XLSX file (fastexcel streams what it writes, so a 20,000-row file costs little). */
     static Path xlsx(List<List<Object>> rows) {
-        try {
-            Path file = Files.createTempFile("past-training-", ".xlsx");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                Workbook workbook = new Workbook(out, "test", "1.0");
-                Worksheet sheet = workbook.newWorksheet("Sheet1");
-                for (int r = 0; r < rows.size(); r++) {
-                    List<Object> row = rows.get(r);
-                    for (int c = 0; c < row.size(); c++) {
-                        Object cell = row.get(c);
-                        if (cell instanceof String text) {
-                            sheet.value(r, c, text);
-                        } else if (cell instanceof Number number) {
-                            sheet.value(r, c, number);
-                        }
-                    }
-                    if (r % 1000 == 999) {
-                        sheet.flush();
-                    }
-                }
-                workbook.finish();
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestWorkbooks.xlsx("past-training-", "Sheet1", rows);
     }
 
     static List<Object> row(Object... cells) {
