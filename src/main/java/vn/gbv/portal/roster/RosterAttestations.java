@@ -68,6 +68,9 @@ public class RosterAttestations {
         return queries.latestAttestation(unitId, periodId);
     }
 
+    /** The longest note an attestation keeps (roster_attestation.note). */
+    public static final int NOTE_MAX = 1000;
+
     /** The manager confirms the roster of the unit (and below) for the current period, as of a date in it. */
     @Transactional
     public Attestation attest(long unitId, LocalDate asOf, String note) {
@@ -82,7 +85,7 @@ public class RosterAttestations {
                     period.endsOn().toString());
         }
         String text = note == null || note.isBlank() ? null : note.strip();
-        if (text != null && text.length() > 1000) {
+        if (text != null && text.length() > NOTE_MAX) {
             throw RefusedException.onField("note", "roster.attest.error.note-too-long");
         }
         SignedInUser user = currentUser.require();

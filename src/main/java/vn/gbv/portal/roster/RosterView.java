@@ -189,6 +189,11 @@ public class RosterView extends Main implements HasDynamicTitle {
                 state.setText(getTranslation("roster.attest.done", period.name(), a.attestedName(), when,
                         LocalDates.format(this, a.asOf()), a.population()));
                 attestation.add(state);
+                if (a.note() != null) {
+                    Paragraph note = new Paragraph(getTranslation("roster.attest.note.shown", a.note()));
+                    note.addClassName("attestation-note");
+                    attestation.add(note);
+                }
                 if (a.changedSince()) {
                     Paragraph changed = new Paragraph(getTranslation("roster.attest.changed"));
                     changed.addClassName("attestation-changed");
@@ -203,19 +208,27 @@ public class RosterView extends Main implements HasDynamicTitle {
             asOf.setMin(period.startsOn());
             asOf.setMax(today.isBefore(period.endsOn()) ? today : period.endsOn());
             asOf.setValue(asOf.getMax());
+            TextField note = new TextField(getTranslation("roster.attest.note"));
+            note.setMaxLength(RosterAttestations.NOTE_MAX);
+            note.addClassName("attest-note");
             Button attest = new Button(getTranslation("roster.attest.action"), e -> {
                 try {
-                    attestations.attest(unitId, asOf.getValue(), null);
+                    attestations.attest(unitId, asOf.getValue(), note.getValue());
                     Notification.show(getTranslation("roster.attest.saved"), 3000, Notification.Position.BOTTOM_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     showAttestation();
                 } catch (RefusedException refused) {
-                    asOf.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
-                    asOf.setInvalid(true);
+                    if (refused.field().filter("note"::equals).isPresent()) {
+                        note.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
+                        note.setInvalid(true);
+                    } else {
+                        asOf.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
+                        asOf.setInvalid(true);
+                    }
                 }
             });
             attest.addClassName("attest-button");
-            Div form = new Div(asOf, attest);
+            Div form = new Div(asOf, note, attest);
             form.addClassName("toolbar");
             attestation.add(form);
         }, () -> attestation.add(new Paragraph(getTranslation("roster.attest.no-period"))));

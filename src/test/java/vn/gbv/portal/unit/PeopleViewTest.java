@@ -7,6 +7,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Paragraph;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +89,28 @@ class PeopleViewTest extends SpringBrowserlessTest {
         assertThat(dialog.birthYear.getErrorMessage()).isEqualTo("Năm sinh phải từ 1940 đến 2010.");
         assertThat(jdbc.queryForObject("select count(*) from person where full_name = ?", Integer.class,
                 "Đặng Văn Sai")).isZero();
+    }
+
+    @Test
+    void attestingTheRosterWithANoteShowsWhoWhenAndTheNote() {
+        navigate(RosterView.class);
+        String longNote = "x".repeat(1001);
+        TextField note = findInView(TextField.class).withClassName("attest-note").single();
+        assertThat(note.getMaxLength()).isEqualTo(1000);
+        note.setMaxLength(2000); // what a browser without the limit would send
+        test(note).setValue(longNote);
+        test(button("roster.attest.action")).click();
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).isEqualTo("Ghi chú quá dài.");
+
+        test(note).setValue("Đã đối chiếu với danh sách của Phòng Nội vụ");
+        test(button("roster.attest.action")).click();
+
+        List<String> lines = findInView(Paragraph.class).all().stream().map(Paragraph::getText).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("people-view-manager đã xác nhận lúc"));
+        assertThat(lines).contains("Ghi chú: Đã đối chiếu với danh sách của Phòng Nội vụ");
+        assertThat(jdbc.queryForObject("select note from roster_attestation where unit_id = ? order by id desc limit 1",
+                String.class, ward)).isEqualTo("Đã đối chiếu với danh sách của Phòng Nội vụ");
     }
 
     // Views are found through the UI, not through fields: Spring proxies a view for its @RolesAllowed.
