@@ -20,10 +20,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.gbv.portal.base.RefusedException;
@@ -36,9 +38,12 @@ import vn.gbv.portal.security.Role;
 
 /**
  * A new class: title, course, organising unit, capacity, attendance rule, trainers and sessions.
- * {@code ?unit=<code>} starts with that unit (the link from the "why behind" drill-down).
+ * {@code ?unit=<code>} starts with that unit (the link from the "why behind" drill-down). At
+ * {@code classes/<id>/edit} the same form changes an open class: the course and the organising
+ * unit are shown but stay; sessions keep their identity (and their attendance) when changed.
  */
 @Route("classes/new")
+@RouteAlias("classes/:id/edit")
 @RolesAllowed({Role.Names.TRAINER, Role.Names.UNIT_MANAGER, Role.Names.ADMIN})
 @StyleSheet("styles/classes.css")
 class ClassFormView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -55,9 +60,15 @@ class ClassFormView extends Main implements BeforeEnterObserver, HasDynamicTitle
     final List<SessionRow> sessions = new ArrayList<>();
     final Paragraph problem = new Paragraph();
     final Button save = new Button();
+    final H2 heading = new H2();
+    private final Div form = new Div();
+    /** The class being edited; null for a new one. */
+    Long editing;
 
     /** One session's fields. */
     final class SessionRow extends Div {
+        /** The session's id when it exists already. */
+        Long id;
         final DatePicker date = LocalDates.picker(ClassFormView.this, "classes.session.date");
         final TimePicker from = new TimePicker(getTranslation("classes.session.from"));
         final TimePicker to = new TimePicker(getTranslation("classes.session.to"));
@@ -123,25 +134,88 @@ class ClassFormView extends Main implements BeforeEnterObserver, HasDynamicTitle
         Div rules = new Div(capacity, rule, minSessions);
         rules.addClassName("form-row");
         addSession();
-        add(new H2(getTranslation("classes.new")), problem, title, course, unit, rules, trainers,
-                new H3(getTranslation("classes.sessions")), sessionRows, addSession, new Div(save));
+        heading.setText(getTranslation("classes.new"));
+        form.add(title, course, unit, rules, trainers, new H3(getTranslation("classes.sessions")), sessionRows, addSession,
+                new Div(save));
+        add(heading, problem, form);
     }
 
-    private void addSession() {
+    private SessionRow addSession() {
         SessionRow row = new SessionRow();
         sessions.add(row);
         sessionRows.add(row);
+        return row;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("unit")
-                .flatMap(classes::organisingUnit).ifPresent(unit::setValue);
+        Optional<String> id = event.getRouteParameters().get("id");
+        if (id.isEmpty()) {
+            event.getLocation().getQueryParameters().getSingleParameter("unit")
+                    .flatMap(classes::organisingUnit).ifPresent(unit::setValue);
+            return;
+        }
+        try {
+            ClassService.ClassDetail detail = classes.detail(Long.parseLong(id.get()));
+            if (detail.closed()) {
+                throw RefusedException.of("classes.error.closed");
+            }
+            fill(detail);
+        } catch (NumberFormatException e) {
+            refuse(getTranslation("classes.error.unknown-class", id.get()));
+        } catch (RefusedException e) {
+            refuse(Refusals.text(this, e));
+        }
+    }
+
+    private void refuse(String text) {
+        heading.setText(getTranslation("classes.edit"));
+        problem.setText(text);
+        problem.setVisible(true);
+        form.setVisible(false);
+    }
+
+    /** The form as the class stands: the course and the organising unit shown, not changeable. */
+    private void fill(ClassService.ClassDetail detail) {
+        editing = detail.id();
+        heading.setText(getTranslation("classes.edit"));
+        title.setValue(detail.title());
+        CourseOption itsCourse = new CourseOption(detail.courseId(), detail.courseCode(), detail.courseTitle());
+        course.setItems(List.of(itsCourse));
+        course.setValue(itsCourse);
+        course.setReadOnly(true);
+        UnitOption itsUnit = new UnitOption(detail.unitId(), detail.unitCode(), detail.unitName());
+        unit.setItems(List.of(itsUnit));
+        unit.setValue(itsUnit);
+        unit.setReadOnly(true);
+        capacity.setValue(detail.capacity());
+        rule.setValue(detail.minSessions() == null ? "all" : "min");
+        minSessions.setValue(detail.minSessions());
+        trainers.setValue(Set.copyOf(detail.trainers()));
+        sessions.clear();
+        sessionRows.removeAll();
+        for (ClassService.Session s : detail.sessions()) {
+            SessionRow row = addSession();
+            row.id = s.id();
+            row.date.setValue(s.date());
+            row.from.setValue(s.startsAt());
+            row.to.setValue(s.endsAt());
+            row.place.setValue(s.place());
+        }
     }
 
     void save() {
         problem.setVisible(false);
         try {
+            if (editing != null) {
+                classes.update(editing, new ClassService.ClassEdit(title.getValue(), capacity.getValue(),
+                        "min".equals(rule.getValue()) ? minSessions.getValue() : null,
+                        sessions.stream().map(r -> new ClassService.EditedSession(r.id, r.value())).toList(),
+                        trainers.getValue().stream().map(TrainerOption::id).collect(Collectors.toSet())));
+                long id = editing;
+                getUI().ifPresent(ui -> ui.navigate("classes/" + id));
+                return;
+            }
             long id = classes.create(new ClassService.NewClass(title.getValue(),
                     course.getValue() == null ? null : course.getValue().id(),
                     unit.getValue() == null ? null : unit.getValue().id(), capacity.getValue(),
@@ -158,6 +232,6 @@ class ClassFormView extends Main implements BeforeEnterObserver, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return getTranslation("classes.new");
+        return getTranslation(editing == null ? "classes.new" : "classes.edit");
     }
 }

@@ -138,6 +138,43 @@ class ClassQueries {
                 .update();
     }
 
+    // ---- editing an open class ----
+
+    void updateClass(long classId, String title, int capacity, Integer minSessions) {
+        jdbc.sql("update training_class set title = :title, capacity = :capacity, min_sessions = :min where id = :id")
+                .param("title", title).param("capacity", capacity).param("min", minSessions).param("id", classId).update();
+    }
+
+    void updateSession(long sessionId, NewSession s) {
+        jdbc.sql("update class_session set session_date = :d, starts_at = :from, ends_at = :to, place = :place where id = :id")
+                .param("d", Date.valueOf(s.date())).param("from", Time.valueOf(s.startsAt())).param("to", Time.valueOf(s.endsAt()))
+                .param("place", s.place()).param("id", sessionId).update();
+    }
+
+    boolean hasAttendance(long sessionId) {
+        return jdbc.sql("select count(*) from class_attendance where session_id = :s").param("s", sessionId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void deleteSession(long sessionId) {
+        jdbc.sql("delete from class_session where id = :id").param("id", sessionId).update();
+    }
+
+    /** Numbers the class's sessions 1, 2, … in date and time order (through free numbers, the pair being unique). */
+    void renumberSessions(long classId) {
+        jdbc.sql("update class_session set seq = seq + 100000 where class_id = :c").param("c", classId).update();
+        List<Long> ordered = jdbc.sql("select id from class_session where class_id = :c order by session_date, starts_at, id")
+                .param("c", classId).query(Long.class).list();
+        for (int i = 0; i < ordered.size(); i++) {
+            jdbc.sql("update class_session set seq = :seq where id = :id").param("seq", i + 1).param("id", ordered.get(i)).update();
+        }
+    }
+
+    void replaceTrainers(long classId, java.util.Collection<Long> userIds) {
+        jdbc.sql("delete from class_trainer where class_id = :c").param("c", classId).update();
+        userIds.forEach(u -> insertTrainer(classId, u));
+    }
+
     void insertTrainer(long classId, long userId) {
         jdbc.sql("insert ignore into class_trainer (class_id, user_id) values (:c, :u)").param("c", classId).param("u", userId).update();
     }

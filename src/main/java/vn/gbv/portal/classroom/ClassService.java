@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,8 @@ import vn.gbv.portal.unit.StaffCategory;
 public class ClassService {
 
     static final int MAX_CANDIDATES = 200;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ClassQueries queries;
     private final CurrentUser currentUser;
@@ -113,6 +117,15 @@ public class ClassService {
                            List<NewSession> sessions, Set<Long> trainerIds) {
     }
 
+    /** A session of the edit form: its id when it exists already, null for a new one. */
+    public record EditedSession(Long id, NewSession session) {
+    }
+
+    /** What the edit form of an open class asks for (the course and the organising unit stay). */
+    public record ClassEdit(String title, Integer capacity, Integer minSessions, List<EditedSession> sessions,
+                            Set<Long> trainerIds) {
+    }
+
     public record Candidate(long personId, String fullName, Integer birthYear, String unitName, StaffCategory category,
                             EnrolmentStatus enrolment) {
     }
@@ -179,13 +192,7 @@ public class ClassService {
     @Transactional
     public long create(NewClass form) {
         SignedInUser user = currentUser.require();
-        String title = form.title() == null ? "" : form.title().strip();
-        if (title.isEmpty()) {
-            throw RefusedException.onField("title", "classes.error.title-required");
-        }
-        if (title.length() > 300) {
-            throw RefusedException.onField("title", "classes.error.title-too-long", 300);
-        }
+        String title = checkedTitle(form.title());
         if (form.courseId() == null || !queries.isPublishedCourse(form.courseId())) {
             throw RefusedException.onField("course", "classes.error.course-required");
         }
@@ -195,10 +202,107 @@ public class ClassService {
         if (!mayOrganise(form.unitId())) {
             throw RefusedException.onField("unit", "classes.error.unit-outside-scope");
         }
-        if (form.capacity() == null || form.capacity() < 1 || form.capacity() > 1000) {
+        checkCapacity(form.capacity());
+        List<NewSession> sessions = form.sessions() == null ? List.of() : form.sessions();
+        checkSessions(sessions, form.minSessions());
+        Set<Long> trainerIds = checkedTrainers(form.trainerIds(), user);
+        long id = queries.insertClass(title, form.courseId(), form.unitId(), form.capacity(), form.minSessions(), user.username());
+        List<NewSession> ordered = sessions.stream()
+                .sorted(Comparator.comparing(NewSession::date).thenComparing(NewSession::startsAt)).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            NewSession s = ordered.get(i);
+            queries.insertSession(id, i + 1, new NewSession(s.date(), s.startsAt(), s.endsAt(), s.place().strip()));
+        }
+        trainerIds.forEach(t -> queries.insertTrainer(id, t));
+        audit.record("class.create", AuditLog.Entity.CLASS, id, title, null,
+                "course=" + form.courseId() + ", unit=" + form.unitId() + ", capacity=" + form.capacity()
+                        + ", sessions=" + ordered.size() + ", minSessions=" + (form.minSessions() == null ? "all" : form.minSessions()));
+        return id;
+    }
+
+    /**
+     * Changes an open class: title, capacity, attendance rule, trainers and sessions (the course and
+     * the organising unit stay: people were enrolled for them). A session that has attendance cannot
+     * be removed, capacity cannot go below the people enrolled, and a higher capacity takes people
+     * from the waiting list in their order. Sessions are numbered again in date order.
+     */
+    @Transactional
+    public void update(long classId, ClassEdit form) {
+        SignedInUser user = currentUser.require();
+        ClassRow c = runnable(classId, true);
+        requireOpen(c);
+        String title = checkedTitle(form.title());
+        checkCapacity(form.capacity());
+        int enrolledNow = queries.countEnrolled(classId);
+        if (form.capacity() < enrolledNow) {
+            throw RefusedException.onField("capacity", "classes.error.capacity-below-enrolled", enrolledNow);
+        }
+        List<EditedSession> edited = form.sessions() == null ? List.of() : form.sessions();
+        checkSessions(edited.stream().map(EditedSession::session).toList(), form.minSessions());
+        Set<Long> trainerIds = checkedTrainers(form.trainerIds(), user);
+        List<Session> existing = queries.sessions(classId);
+        Set<Long> existingIds = existing.stream().map(Session::id).collect(Collectors.toSet());
+        Set<Long> kept = new HashSet<>();
+        for (EditedSession e : edited) {
+            if (e.id() != null && (!existingIds.contains(e.id()) || !kept.add(e.id()))) {
+                throw RefusedException.of("classes.error.unknown-session", String.valueOf(e.id()));
+            }
+        }
+        for (Session s : existing) {
+            if (!kept.contains(s.id()) && queries.hasAttendance(s.id())) {
+                throw RefusedException.onField("sessions", "classes.error.session-has-attendance", s.seq(),
+                        DAY.format(s.date()));
+            }
+        }
+        existing.stream().filter(s -> !kept.contains(s.id())).forEach(s -> queries.deleteSession(s.id()));
+        int next = existing.size();
+        for (EditedSession e : edited) {
+            NewSession s = e.session();
+            NewSession clean = new NewSession(s.date(), s.startsAt(), s.endsAt(), s.place().strip());
+            if (e.id() == null) {
+                queries.insertSession(classId, 100_000 + ++next, clean);
+            } else {
+                queries.updateSession(e.id(), clean);
+            }
+        }
+        queries.renumberSessions(classId);
+        queries.replaceTrainers(classId, trainerIds);
+        queries.updateClass(classId, title, form.capacity(), form.minSessions());
+        audit.record("class.update", AuditLog.Entity.CLASS, classId, title,
+                "title=" + c.title() + ", capacity=" + c.capacity() + ", sessions=" + existing.size()
+                        + ", minSessions=" + (c.minSessions() == null ? "all" : c.minSessions()),
+                "title=" + title + ", capacity=" + form.capacity() + ", sessions=" + edited.size()
+                        + ", minSessions=" + (form.minSessions() == null ? "all" : form.minSessions()));
+        for (int free = form.capacity() - enrolledNow; free > 0; free--) {
+            Optional<Long> waiting = queries.firstWaiting(classId);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            queries.promote(classId, waiting.get());
+            String name = queries.personName(waiting.get());
+            audit.record("class.promote", AuditLog.Entity.CLASS, classId, title, name + " (WAITING)", name + " (ENROLLED)");
+        }
+    }
+
+    private static String checkedTitle(String text) {
+        String title = text == null ? "" : text.strip();
+        if (title.isEmpty()) {
+            throw RefusedException.onField("title", "classes.error.title-required");
+        }
+        if (title.length() > 300) {
+            throw RefusedException.onField("title", "classes.error.title-too-long", 300);
+        }
+        return title;
+    }
+
+    private static void checkCapacity(Integer capacity) {
+        if (capacity == null || capacity < 1 || capacity > 1000) {
             throw RefusedException.onField("capacity", "classes.error.capacity", 1000);
         }
-        List<NewSession> sessions = form.sessions() == null ? List.of() : form.sessions();
+    }
+
+    /** Each session complete (date, times in order, a place), at least one, and the attendance rule within them. */
+    private static void checkSessions(List<NewSession> sessions, Integer minSessions) {
         if (sessions.isEmpty()) {
             throw RefusedException.onField("sessions", "classes.error.no-session");
         }
@@ -214,10 +318,14 @@ public class ClassService {
                 throw RefusedException.onField("sessions", "classes.error.session-place", i + 1);
             }
         }
-        if (form.minSessions() != null && (form.minSessions() < 1 || form.minSessions() > sessions.size())) {
+        if (minSessions != null && (minSessions < 1 || minSessions > sessions.size())) {
             throw RefusedException.onField("minSessions", "classes.error.min-sessions", sessions.size());
         }
-        Set<Long> trainerIds = new LinkedHashSet<>(form.trainerIds() == null ? Set.of() : form.trainerIds());
+    }
+
+    /** The chosen trainers, with the signed-in trainer among them, every one a trainer account. */
+    private Set<Long> checkedTrainers(Set<Long> chosen, SignedInUser user) {
+        Set<Long> trainerIds = new LinkedHashSet<>(chosen == null ? Set.of() : chosen);
         if (user.has(Role.TRAINER)) {
             trainerIds.add(user.id());
         }
@@ -225,18 +333,7 @@ public class ClassService {
         if (trainerIds.isEmpty() || !knownTrainers.containsAll(trainerIds)) {
             throw RefusedException.onField("trainers", "classes.error.trainer-required");
         }
-        long id = queries.insertClass(title, form.courseId(), form.unitId(), form.capacity(), form.minSessions(), user.username());
-        List<NewSession> ordered = sessions.stream()
-                .sorted(Comparator.comparing(NewSession::date).thenComparing(NewSession::startsAt)).toList();
-        for (int i = 0; i < ordered.size(); i++) {
-            NewSession s = ordered.get(i);
-            queries.insertSession(id, i + 1, new NewSession(s.date(), s.startsAt(), s.endsAt(), s.place().strip()));
-        }
-        trainerIds.forEach(t -> queries.insertTrainer(id, t));
-        audit.record("class.create", AuditLog.Entity.CLASS, id, title, null,
-                "course=" + form.courseId() + ", unit=" + form.unitId() + ", capacity=" + form.capacity()
-                        + ", sessions=" + ordered.size() + ", minSessions=" + (form.minSessions() == null ? "all" : form.minSessions()));
-        return id;
+        return trainerIds;
     }
 
     // ---- enrolment --------------------------------------------------------------------------

@@ -126,6 +126,11 @@ class ClassView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         content.removeAll();
         content.add(new Anchor("classes", getTranslation("classes.back")), new H2(detail.title()), message);
+        if (!detail.closed()) {
+            Anchor edit = new Anchor("classes/" + detail.id() + "/edit", getTranslation("classes.edit.action"));
+            edit.addClassName("class-edit-link");
+            content.add(edit);
+        }
         content.add(facts(), sessions(), documents());
         content.add(new H3(getTranslation("classes.planning")), projection);
         content.add(new H3(getTranslation("classes.enrolled")), enrolledGrid());
