@@ -70,6 +70,7 @@ public class RosterImports {
     static final String PERSON_UPDATED = "PERSON_UPDATED";
     static final String MEMBERSHIP_OPENED = "MEMBERSHIP_OPENED";
     static final String MEMBERSHIP_CLOSED = "MEMBERSHIP_CLOSED";
+    private static final Set<String> EFFECT_KINDS = Set.of(MEMBERSHIP_OPENED, MEMBERSHIP_CLOSED, PERSON_UPDATED, PERSON_CREATED);
     private static final Set<RowOutcome> WRITTEN = EnumSet.of(RowOutcome.NEW, RowOutcome.UPDATE);
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -233,7 +234,7 @@ public class RosterImports {
         }
         Map<String, List<ImportEffect>> byKind = new HashMap<>();
         for (ImportEffect effect : batches.effectsNewestFirst(batchId)) {
-            if (!Set.of(MEMBERSHIP_OPENED, MEMBERSHIP_CLOSED, PERSON_UPDATED, PERSON_CREATED).contains(effect.kind())) {
+            if (!EFFECT_KINDS.contains(effect.kind())) {
                 throw new IllegalStateException("unknown roster effect " + effect.kind());
             }
             byKind.computeIfAbsent(effect.kind(), k -> new ArrayList<>()).add(effect);
@@ -295,16 +296,13 @@ public class RosterImports {
         if (batch.status() != BatchStatus.COMMITTED) {
             return List.of();
         }
-        List<CreatedPerson> people = new ArrayList<>();
-        List<ImportEffect> effects = new ArrayList<>(batches.effectsNewestFirst(batchId));
-        java.util.Collections.reverse(effects);
-        for (ImportEffect effect : effects) {
-            if (PERSON_CREATED.equals(effect.kind())) {
-                queries.candidate(effect.targetId()).filter(c -> c.membershipId() != null && scope.canManage(c.unitId()))
-                        .ifPresent(c -> people.add(new CreatedPerson(c.personId(), c.fullName())));
-            }
-        }
-        return people;
+        List<Long> ids = new ArrayList<>(batches.effectsNewestFirst(batchId).stream()
+                .filter(e -> PERSON_CREATED.equals(e.kind())).map(ImportEffect::targetId).toList());
+        java.util.Collections.reverse(ids);
+        Map<Long, Candidate> found = queries.candidates(ids);
+        return ids.stream().map(found::get)
+                .filter(c -> c != null && c.membershipId() != null && scope.canManage(c.unitId()))
+                .map(c -> new CreatedPerson(c.personId(), c.fullName())).toList();
     }
 
     private Options options(long batchId) {

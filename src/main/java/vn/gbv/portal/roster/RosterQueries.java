@@ -91,11 +91,6 @@ class RosterQueries {
                         new MapSqlParameterSource("names", names).addValue("units", unitIds), RosterQueries::candidate);
     }
 
-    Optional<Candidate> candidate(long personId) {
-        return jdbc.query(CANDIDATES + " where p.id = :id", new MapSqlParameterSource("id", personId),
-                RosterQueries::candidate).stream().findFirst();
-    }
-
     private static Candidate candidate(ResultSet rs, int i) throws SQLException {
         String category = rs.getString(12);
         return new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), Sex.valueOf(rs.getString(4).strip()),
@@ -105,13 +100,11 @@ class RosterQueries {
                 rs.getObject(14, Boolean.class), rs.getObject(15, LocalDate.class), rs.getLong(16));
     }
 
-    // ---- the writes of a commit and of its undo ----
-
-    /** These people, as {@link #byNationalIds} reads them, by id. */
-    Map<Long, Candidate> candidates(Collection<Long> personIds) {
+    /** These people, as {@link #byNationalIds} reads them, by id (one query per 1,000 ids). */
+    Map<Long, Candidate> candidates(List<Long> personIds) {
         Map<Long, Candidate> found = new HashMap<>();
-        if (!personIds.isEmpty()) {
-            jdbc.query(CANDIDATES + " where p.id in (:ids)", new MapSqlParameterSource("ids", personIds),
+        for (List<Long> chunk : chunks(personIds)) {
+            jdbc.query(CANDIDATES + " where p.id in (:ids)", new MapSqlParameterSource("ids", chunk),
                     RosterQueries::candidate).forEach(c -> found.put(c.personId(), c));
         }
         return found;
