@@ -82,7 +82,7 @@ class CertificateServiceTest {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         as("t-learner", "LEARNER", () -> certificates.writeMine(mine.id(), pdf));
 
-        String url = CertificatePdfTest.decode(CertificatePdfTest.pageImage(pdf.toByteArray()));
+        String url = PrintedQrCodes.read(pdf.toByteArray());
         assertThat(url).isEqualTo(mine.verificationUrl());
         String code = url.substring(url.lastIndexOf('/') + 1);
 

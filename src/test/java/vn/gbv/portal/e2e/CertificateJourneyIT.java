@@ -3,21 +3,12 @@ package vn.gbv.portal.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.jdbc.Sql;
 import vn.gbv.portal.certificate.CertificateFixture;
+import vn.gbv.portal.certificate.PrintedQrCodes;
 
 /**
  * On a 390×844 phone: the learner downloads their certificate from "Học tập của tôi"; someone
@@ -62,7 +54,7 @@ class CertificateJourneyIT {
         }
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
-        String url = qrCodeOf(pdf);
+        String url = PrintedQrCodes.read(pdf);
         assertThat(url).matches("http://localhost:8080/verify/[A-Z2-7]{26}");
         String code = url.substring(url.lastIndexOf('/') + 1);
 
@@ -102,14 +94,6 @@ class CertificateJourneyIT {
                     "Phường A/Đặng Thị Ngọc Ánh - Khóa thử nghiệm về bạo lực trên cơ sở giới.pdf");
             assertThat(browser.page.getByText("Đã tạo xong 2 giấy chứng nhận.")).isVisible();
             browser.screenshot("certificates-bulk-1280");
-        }
-    }
-
-    private static String qrCodeOf(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            var image = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         }
     }
 }
